@@ -1,0 +1,130 @@
+"""The Writer action vocabulary, after the paper's Word action space.
+
+These functions are declarations: their signatures and docstrings define what the model is
+shown and what the parser accepts. The driver process carries them out (`driver.py`).
+UI actions name a control by its label in the observation; application-API actions go
+through UNO and name document content instead.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from openlam.actions import ActionSpace
+
+Text = Annotated[str, Field(max_length=10_000)]
+Count = Annotated[int, Field(ge=1, le=200)]
+
+
+def click_input(label: str, button: Literal["left", "right"] = "left", double: bool = False):
+    """Click a control (button, menu, menu item, tab, check box, list item).
+
+    Examples:
+        click_input(label="12")
+        click_input(label="40", double=True)
+    """
+
+
+def set_edit_text(label: str, text: Text):
+    """Replace the text of an edit box, combo box or spin button and commit it.
+
+    Examples:
+        set_edit_text(label="7", text="14")
+        set_edit_text(label="5", text="Liberation Sans")
+    """
+
+
+def keyboard_input(label: str, keys: Text):
+    """Focus a control and type keys; {ctrl+b}, {Return}, {Tab} name special keys.
+
+    Examples:
+        keyboard_input(label="1", keys="{ctrl+F12}")
+        keyboard_input(label="1", keys="Dear Ms Smith,{Return}")
+    """
+
+
+def wheel_mouse_input(label: str, wheel_dist: Annotated[int, Field(ge=-50, le=50)]):
+    """Scroll the mouse wheel over a control; negative scrolls down.
+
+    Examples:
+        wheel_mouse_input(label="1", wheel_dist=-5)
+    """
+
+
+def select_text(text: Text, occurrence: Count = 1):
+    """Select the given occurrence of a text in the document.
+
+    Examples:
+        select_text(text="quarterly report")
+        select_text(text="the", occurrence=2)
+    """
+
+
+def select_paragraph(start: Annotated[int, Field(ge=0)], end: Annotated[int, Field(ge=0)]):
+    """Select whole paragraphs from start to end (indices as in the document state).
+
+    Examples:
+        select_paragraph(start=0, end=0)
+        select_paragraph(start=2, end=4)
+    """
+
+
+def select_table(number: Count):
+    """Select the whole table with this number (1 is the first table).
+
+    Examples:
+        select_table(number=1)
+    """
+
+
+def insert_table(rows: Count, columns: Annotated[int, Field(ge=1, le=64)]):
+    """Insert a table with the given size at the cursor.
+
+    Examples:
+        insert_table(rows=3, columns=4)
+    """
+
+
+def set_font(
+    font_name: Annotated[str, Field(max_length=200)] | None = None,
+    font_size: Annotated[float, Field(gt=0, le=999)] | None = None,
+):
+    """Set the font name and/or size of the selection.
+
+    Examples:
+        set_font(font_name="Liberation Sans")
+        set_font(font_size=14)
+    """
+
+
+def save_as(
+    path: Annotated[str, Field(min_length=1, max_length=1000)],
+    ext: Literal["docx", "odt", "pdf"] = "docx",
+):
+    """Save the document to a file of the given type.
+
+    Examples:
+        save_as(path="/tmp/out.docx")
+    """
+
+
+def summary(text: Text):
+    """Answer the user's question about the document in words.
+
+    Examples:
+        summary(text="The document has 2 tables.")
+    """
+
+
+UI_ACTIONS = (click_input, set_edit_text, keyboard_input, wheel_mouse_input)
+API_ACTIONS = (select_text, select_paragraph, select_table, insert_table, set_font, save_as)
+
+
+
+@cache
+def writer_action_space() -> ActionSpace:
+    """The Writer action space (built once per process)."""
+    return ActionSpace([*UI_ACTIONS, *API_ACTIONS, summary])

@@ -1,0 +1,267 @@
+"""The Writer document through UNO (runs inside the driver process): its state and the
+application-API actions of the paper (select_text, insert_table, set_font, ...)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+# com.sun.star.style.ParagraphAdjust: LEFT, RIGHT, BLOCK, CENTER, STRETCH
+ALIGNMENTS = {0: "left", 1: "right", 2: "justify", 3: "center", 4: "justify"}
+RUN_PROPS = (
+    "CharWeight",
+    "CharPosture",
+    "CharUnderline",
+    "CharStrikeout",
+    "CharFontName",
+    "CharHeight",
+    "CharColor",
+    "CharBackColor",
+)
+FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "pdf": "writer_pdf_Export"}
+MAX_PARAGRAPHS = 400
+MAX_TEXT = 2000
+
+
+class DocumentError(Exception):
+    """An application-API action failed; the message is shown to the agent."""
+
+
+def connect(port: int, timeout_s: float) -> Any:
+    """The soffice desktop at this UNO port, retrying until soffice accepts."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    url = f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            ctx = resolver.resolve(url)
+            break
+        except NoConnectException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    return ctx, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def props(**values: Any) -> tuple:
+    out = []
+    for name, value in values.items():
+        prop = PropertyValue()
+        prop.Name, prop.Value = name, value
+        out.append(prop)
+    return tuple(out)
+
+
+def close_all(desktop: Any) -> None:
+    components = desktop.getComponents().createEnumeration()
+    docs = []
+    while components.hasMoreElements():
+        docs.append(components.nextElement())
+    for doc in docs:
+        doc.setModified(False)
+        doc.close(True)
+
+
+def load(desktop: Any, path: Path) -> Any:
+    """Open a document in a visible window that fills the screen."""
+    doc = desktop.loadComponentFromURL(path.resolve().as_uri(), "_blank", 0, props(Hidden=False))
+    if doc is None:
+        raise DocumentError(f"soffice could not open {path}")
+    window = doc.getCurrentController().getFrame().getContainerWindow()
+    window.setPosSize(0, 0, 10_000, 10_000, 15)
+    return doc
+
+
+def store(doc: Any, path: Path, ext: str) -> None:
+    """Write a copy of the document; the open document keeps its own location."""
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        raise DocumentError(f"folder {path.parent} does not exist")
+    doc.storeToURL(path.resolve().as_uri(), props(FilterName=FILTERS[ext], Overwrite=True))
+
+
+# -- state -----------------------------------------------------------------------------
+
+
+def state(doc: Any) -> dict[str, Any]:
+    """The document canvas: paragraphs with runs, tables, selection and page settings."""
+    paragraphs, tables = [], []
+    for element in _elements(doc):
+        if element.supportsService("com.sun.star.text.TextTable"):
+            tables.append(_table(element, len(tables)))
+        elif len(paragraphs) < MAX_PARAGRAPHS:
+            paragraphs.append(_paragraph(element, len(paragraphs)))
+    return {
+        "title": doc.getTitle(),
+        "paragraphs": paragraphs,
+        "tables": tables,
+        "selection": _selection(doc),
+        "page": _page(doc),
+    }
+
+
+def _elements(doc: Any) -> list[Any]:
+    enum = doc.getText().createEnumeration()
+    out = []
+    while enum.hasMoreElements():
+        out.append(enum.nextElement())
+    return out
+
+
+def _paragraph(para: Any, index: int) -> dict[str, Any]:
+    runs = []
+    portions = para.createEnumeration()
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        if portion.TextPortionType != "Text":
+            continue
+        text = portion.getString()
+        if not text:
+            continue
+        run = _run(text, portion.getPropertyValues(RUN_PROPS))
+        if runs and {**runs[-1], "text": ""} == {**run, "text": ""}:
+            runs[-1]["text"] += text
+        else:
+            runs.append(run)
+    numbering = para.getPropertyValue("NumberingStyleName") or None
+    return {
+        "index": index,
+        "style": para.ParaStyleName,
+        "alignment": ALIGNMENTS.get(int(para.ParaAdjust), str(para.ParaAdjust)),
+        "text": para.getString()[:MAX_TEXT],
+        "runs": runs,
+        "list_kind": numbering,
+    }
+
+
+def _run(text: str, values: tuple) -> dict[str, Any]:
+    weight, posture, underline, strike, font, size, color, back = values
+    return {
+        "text": text[:MAX_TEXT],
+        "bold": weight >= 150,
+        "italic": posture.value in ("ITALIC", "OBLIQUE"),
+        "underline": underline != 0,
+        "strikethrough": strike not in (0, 3),  # NONE, DONTKNOW
+        "font": font,
+        "size": float(size),
+        "color": None if color == -1 else f"#{color & 0xFFFFFF:06x}",
+        "highlight": None if back == -1 else f"#{back & 0xFFFFFF:06x}",
+    }
+
+
+def _table(table: Any, index: int) -> dict[str, Any]:
+    data = table.getDataArray()
+    return {
+        "index": index,
+        "name": table.getName(),
+        "rows": table.getRows().getCount(),
+        "columns": table.getColumns().getCount(),
+        "cells": [[str(v)[:200] for v in row] for row in data],
+    }
+
+
+def _selection(doc: Any) -> dict[str, Any] | None:
+    selection = doc.getCurrentController().getSelection()
+    if selection is None:
+        return None
+    if selection.supportsService("com.sun.star.text.TextRanges") and selection.getCount() > 0:
+        text = "".join(selection.getByIndex(i).getString() for i in range(selection.getCount()))
+    else:
+        text = ""
+    cursor = doc.getCurrentController().getViewCursor()
+    cell = cursor.Cell if _has(cursor, "Cell") else None
+    return {"text": text[:MAX_TEXT], "in_table": cell.CellName if cell is not None else None}
+
+
+def _page(doc: Any) -> dict[str, Any]:
+    first = _elements(doc)[0]
+    style_name = first.PageStyleName if _has(first, "PageStyleName") else "Default Page Style"
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    style = styles.getByName(style_name or "Default Page Style")
+    return {
+        "style": style.getName(),
+        "landscape": bool(style.IsLandscape),
+        "margins_mm": {
+            side: round(getattr(style, f"{side.title()}Margin") / 100, 1)
+            for side in ("left", "right", "top", "bottom")
+        },
+        "header": style.HeaderText.getString() if style.HeaderIsOn else None,
+        "footer": style.FooterText.getString() if style.FooterIsOn else None,
+    }
+
+
+def _has(obj: Any, name: str) -> bool:
+    info = obj.getPropertySetInfo()
+    return info.hasPropertyByName(name)
+
+
+# -- application-API actions -----------------------------------------------------------
+
+
+def select_text(doc: Any, text: str, occurrence: int) -> str:
+    search = doc.createSearchDescriptor()
+    search.SearchString = text
+    search.SearchCaseSensitive = True
+    found = doc.findAll(search)
+    if found.getCount() == 0:
+        raise DocumentError(f"text {text!r} not found in the document")
+    if occurrence > found.getCount():
+        raise DocumentError(f"text {text!r} occurs only {found.getCount()} time(s)")
+    doc.getCurrentController().select(found.getByIndex(occurrence - 1))
+    return f"selected {text!r} (occurrence {occurrence} of {found.getCount()})"
+
+
+def select_paragraph(doc: Any, start: int, end: int) -> str:
+    paragraphs = [e for e in _elements(doc) if not e.supportsService("com.sun.star.text.TextTable")]
+    if end < start:
+        raise DocumentError(f"end {end} is before start {start}")
+    if end >= len(paragraphs):
+        raise DocumentError(f"the document has paragraphs 0..{len(paragraphs) - 1}")
+    cursor = doc.getText().createTextCursorByRange(paragraphs[start].getStart())
+    cursor.gotoRange(paragraphs[end].getEnd(), True)
+    doc.getCurrentController().select(cursor)
+    return f"selected paragraphs {start}..{end}"
+
+
+def select_table(doc: Any, number: int) -> str:
+    tables = [e for e in _elements(doc) if e.supportsService("com.sun.star.text.TextTable")]
+    if number > len(tables):
+        raise DocumentError(f"the document has {len(tables)} table(s)")
+    doc.getCurrentController().select(tables[number - 1])
+    return f"selected table {number} ({tables[number - 1].getName()})"
+
+
+def insert_table(doc: Any, rows: int, columns: int) -> str:
+    table = doc.createInstance("com.sun.star.text.TextTable")
+    table.initialize(rows, columns)
+    cursor = doc.getCurrentController().getViewCursor()
+    cursor.getText().insertTextContent(cursor, table, False)
+    return f"inserted a {rows}x{columns} table"
+
+
+def set_font(doc: Any, font_name: str | None, font_size: float | None) -> str:
+    if font_name is None and font_size is None:
+        raise DocumentError("set_font needs font_name, font_size or both")
+    selection = doc.getCurrentController().getSelection()
+    if not selection.supportsService("com.sun.star.text.TextRanges"):
+        raise DocumentError("the selection is not text")
+    for i in range(selection.getCount()):
+        text_range = selection.getByIndex(i)
+        if font_name is not None:
+            text_range.CharFontName = font_name
+        if font_size is not None:
+            text_range.CharHeight = float(font_size)
+    done = ", ".join(
+        part
+        for part in (font_name and f"font {font_name}", font_size and f"size {font_size:g}")
+        if part
+    )
+    return f"set {done} on the selection"

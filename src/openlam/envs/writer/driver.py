@@ -1,0 +1,242 @@
+"""The driver process: owns the UNO connection and the AT-SPI client of one stack.
+
+AT-SPI binds a process to one accessibility bus, so each environment talks to its own
+stack through a driver process started with that stack's display and D-Bus session. The
+protocol is one JSON object per line on stdin/stdout; replies are
+`{"ok": true, "result": ...}` or `{"ok": false, "kind": ..., "message": ...}` where kind is
+`action_error` (shown to the agent), `app_dead` (the application went away) or `internal`.
+
+Run as `python -m openlam.envs.writer.driver --port N` with the stack's environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+import warnings
+from pathlib import Path
+from typing import Any
+
+from openlam.envs.writer import controls, document
+
+UI_FUNCTIONS = {"click_input", "set_edit_text", "keyboard_input", "wheel_mouse_input"}
+SETTLE_POLL_S = 0.05
+SETTLE_MAX_S = 3.0
+
+
+class AppDead(Exception):
+    """The application or its accessibility bus stopped answering."""
+
+
+class Driver:
+    """Carries out the requests of one environment on its own soffice."""
+
+    def __init__(self, port: int, timeout_s: float):
+        self.port, self.timeout_s = port, timeout_s
+        self.display = os.environ.get("DISPLAY", "")
+        self.ctx = self.desktop = self.doc = self.app = None
+        self.found: list[controls.Found] = []
+
+    # -- requests ----------------------------------------------------------------------
+
+    def hello(self) -> dict[str, Any]:
+        start = time.monotonic()
+        self.ctx, self.desktop = document.connect(self.port, self.timeout_s)
+        return {"connect_s": time.monotonic() - start}
+
+    def load(self, path: str) -> dict[str, Any]:
+        document.close_all(self.desktop)
+        self.doc = document.load(self.desktop, Path(path))
+        self.found = []
+        self._wait_for_window()
+        return {"title": self.doc.getTitle()}
+
+    def observe(self) -> dict[str, Any]:
+        self._need_doc()
+        start = time.monotonic()
+        self.found = controls.collect(self._app())
+        controls_s = time.monotonic() - start
+        items = [
+            {
+                "label": str(i),
+                "name": f.name,
+                "type": f.role,
+                "state": f.states,
+                "value": f.value,
+                "context": f.context or None,
+            }
+            for i, f in enumerate(self.found, start=1)
+        ]
+        start = time.monotonic()
+        state = document.state(self.doc)
+        return {
+            "window": self.doc.getTitle(),
+            "controls": items,
+            "document": state,
+            "timings": {"controls_s": controls_s, "document_s": time.monotonic() - start},
+        }
+
+    def act(self, function: str, args: dict[str, Any], label: str | None) -> dict[str, Any]:
+        self._need_doc()
+        if function in UI_FUNCTIONS:
+            message = self._ui_action(function, args, self._control(label))
+            self._settle()
+        else:
+            message = self._api_action(function, args)
+            self._idle()
+        return {"message": message}
+
+    def save(self, path: str, ext: str) -> dict[str, Any]:
+        self._need_doc()
+        document.store(self.doc, Path(path), ext)
+        return {"path": path}
+
+    def raw_tree(self) -> dict[str, Any]:
+        """The bare AT-SPI traversal that observe() wraps (for the benchmark)."""
+        return {"nodes": controls.raw_walk(self._app())}
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _ui_action(self, function: str, args: dict[str, Any], control: controls.Found) -> str:
+        controls.still_there(control)
+        if function == "click_input":
+            controls.click(control, self.display, args["button"], args["double"])
+            return f"clicked {control.name!r}"
+        if function == "set_edit_text":
+            controls.set_text(control, args["text"], self.display)
+            return f"set {control.name!r} to {args['text']!r}"
+        if function == "keyboard_input":
+            controls.parse_keys(args["keys"])  # reject bad keys before touching the focus
+            if control.role != "document text" or not _has_focus(control):
+                controls.focus(control)
+            controls.send_keys(self.display, args["keys"])
+            return f"typed {args['keys']!r} into {control.name!r}"
+        controls.wheel(control, self.display, args["wheel_dist"])
+        return f"scrolled {control.name!r} by {args['wheel_dist']}"
+
+    def _api_action(self, function: str, args: dict[str, Any]) -> str:
+        if function == "save_as":
+            document.store(self.doc, Path(args["path"]), args["ext"])
+            return f"saved to {args['path']}"
+        if function == "summary":
+            return "answered"
+        handler = getattr(document, function, None)
+        if handler is None:
+            raise controls.ControlError(f"unknown function {function!r}")
+        return handler(self.doc, **args)
+
+    def _control(self, label: str | None) -> controls.Found:
+        if not self.found:
+            raise controls.ControlError("no observation yet: there are no labels to act on")
+        try:
+            index = int(label or "")
+        except ValueError:
+            index = 0
+        if not 1 <= index <= len(self.found):
+            raise controls.ControlError(
+                f"no control with label {label!r}; labels run from 1 to {len(self.found)}"
+            )
+        return self.found[index - 1]
+
+    # -- waiting -----------------------------------------------------------------------
+
+    def _app(self):
+        if self.app is None:
+            self.app = controls.application()
+            if self.app is None:
+                raise AppDead("soffice is not on the accessibility bus")
+        return self.app
+
+    def _need_doc(self) -> None:
+        if self.doc is None:
+            raise controls.ControlError("no document is open; reset the environment")
+
+    def _wait_for_window(self) -> None:
+        """Block until the document window shows its toolbars in the accessibility tree."""
+        deadline = time.monotonic() + self.timeout_s
+        while time.monotonic() < deadline:
+            app = controls.application()
+            if app is not None:
+                self.app = app
+                if any(f.name == "Bold" for f in controls.collect(app)):
+                    controls.activate_window(self.display, self.doc.getTitle())
+                    return
+            time.sleep(0.1)
+        raise AppDead("the Writer window did not appear with its toolbars")
+
+    def _idle(self) -> None:
+        """Let soffice finish what an API call queued (toolbar updates, layout)."""
+        toolkit = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        toolkit.processEventsToIdle()
+
+    def _settle(self) -> None:
+        """Wait until the set of top-level windows stops changing (dialogs, menus)."""
+        time.sleep(SETTLE_POLL_S)
+        app = self._app()
+        last = controls.top_windows(app)
+        deadline = time.monotonic() + SETTLE_MAX_S
+        stable = 0
+        while stable < 2 and time.monotonic() < deadline:
+            time.sleep(SETTLE_POLL_S)
+            now = controls.top_windows(app)
+            stable = stable + 1 if now == last else 0
+            last = now
+
+
+def _has_focus(control: controls.Found) -> bool:
+    return control.accessible.get_state_set().contains(controls.S.FOCUSED)
+
+
+def _dead(exc: BaseException) -> bool:
+    """Whether an exception means the application (not the request) is gone."""
+    name = type(exc).__name__
+    text = str(exc)
+    return (
+        isinstance(exc, AppDead | ConnectionError | BrokenPipeError)
+        or name in {"DisposedException", "NoConnectException"}
+        or (name == "RuntimeException" and "disposed" in text.lower())
+        or (name == "Error" and ("ServiceUnknown" in text or "NoReply" in text))
+    )
+
+
+def serve(driver: Driver, requests, replies) -> None:
+    """Answer requests until stdin closes or a `quit` request arrives."""
+    for line in requests:
+        request = json.loads(line)
+        op = request.pop("op")
+        if op == "quit":
+            return
+        try:
+            reply = {"ok": True, "result": getattr(driver, op)(**request)}
+        except (controls.ControlError, document.DocumentError) as exc:
+            reply = {"ok": False, "kind": "action_error", "message": str(exc)}
+        except Exception as exc:
+            kind = "app_dead" if _dead(exc) else "internal"
+            reply = {
+                "ok": False,
+                "kind": kind,
+                "message": f"{type(exc).__name__}: {exc}",
+                "traceback": traceback.format_exc(),
+            }
+        replies.write(json.dumps(reply) + "\n")
+        replies.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    options = parser.parse_args()
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    # Libraries may print to stdout; keep the protocol on a private copy of it.
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(Driver(options.port, options.timeout), sys.stdin, replies)
+
+
+if __name__ == "__main__":
+    main()
