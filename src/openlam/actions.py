@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -147,16 +148,19 @@ def _action_from_json(text: str) -> Action:
 
 def _parse_call(text: str) -> tuple[str, dict[str, Any]]:
     try:
-        tree = ast.parse(text, mode="eval")
+        with warnings.catch_warnings():
+            # Model text full of stray backslashes is not worth a warning per step.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
         raise ActionParseError(f"not a function call: {exc.msg}") from exc
     except (ValueError, RecursionError) as exc:
         raise ActionParseError(f"not a function call: {exc}") from exc
     call = tree.body
     if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
-        raise ActionParseError("expected a single call such as click_input(label=\"3\")")
+        raise ActionParseError('expected a single call such as click_input(label="3")')
     if call.args:
-        raise ActionParseError("arguments must be given by name, e.g. label=\"3\"")
+        raise ActionParseError('arguments must be given by name, e.g. label="3"')
     kwargs: dict[str, Any] = {}
     for keyword in call.keywords:
         if keyword.arg is None:

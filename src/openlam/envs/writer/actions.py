@@ -123,7 +123,6 @@ UI_ACTIONS = (click_input, set_edit_text, keyboard_input, wheel_mouse_input)
 API_ACTIONS = (select_text, select_paragraph, select_table, insert_table, set_font, save_as)
 
 
-
 @cache
 def writer_action_space() -> ActionSpace:
     """The Writer action space (built once per process)."""

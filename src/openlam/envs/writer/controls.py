@@ -190,7 +190,7 @@ def still_there(control: Found) -> None:
         raise ControlError(f"control {control.name!r} is gone; observe again") from exc
     if role != control.role or states.contains(S.DEFUNCT) or not states.contains(S.SHOWING):
         raise ControlError(f"control {control.name!r} is no longer shown; observe again")
-    if not states.contains(S.ENABLED) or not states.contains(S.SENSITIVE):
+    if not states.contains(S.ENABLED):
         raise ControlError(f"control {control.name!r} is disabled")
 
 
@@ -268,7 +268,9 @@ def focus(control: Found) -> None:
 def wheel(control: Found, display: str, distance: int) -> None:
     x, y = _center(control)
     button = "4" if distance > 0 else "5"
-    _xdotool(display, ["mousemove", str(x), str(y), "click", "--repeat", str(abs(distance)), button])
+    _xdotool(
+        display, ["mousemove", str(x), str(y), "click", "--repeat", str(abs(distance)), button]
+    )
 
 
 def _center(control: Found) -> tuple[int, int]:

@@ -95,10 +95,6 @@ class Driver:
         document.store(self.doc, Path(path), ext)
         return {"path": path}
 
-    def raw_tree(self) -> dict[str, Any]:
-        """The bare AT-SPI traversal that observe() wraps (for the benchmark)."""
-        return {"nodes": controls.raw_walk(self._app())}
-
     # -- actions -----------------------------------------------------------------------
 
     def _ui_action(self, function: str, args: dict[str, Any], control: controls.Found) -> str:
@@ -170,7 +166,9 @@ class Driver:
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""
-        toolkit = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        toolkit = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.awt.Toolkit", self.ctx
+        )
         toolkit.processEventsToIdle()
 
     def _settle(self) -> None:

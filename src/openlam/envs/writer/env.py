@@ -9,6 +9,7 @@ The environment knows no task: a task, when given in the options, supplies the r
 
 from __future__ import annotations
 
+import contextlib
 import json
 import select
 import shutil
@@ -146,7 +147,7 @@ class WriterEnv:
             raise RuntimeError("call reset() before step()")
         self.steps += 1
         info: dict[str, Any] = {}
-        if not self.stack.all_alive():
+        if not self.stack.app_alive():
             return self._truncate(f"the application stack died: {self._dead_parts()}", info)
         start = time.monotonic()
         try:
@@ -154,13 +155,13 @@ class WriterEnv:
             result = self._execute(action)
         except ActionParseError as exc:
             action, result = None, ActionResult(ok=False, error=str(exc))
-        except AppGone as exc:
-            return self._truncate(str(exc), info)
+        except (AppGone, DriverError) as exc:
+            return self._truncate_if_dead(exc, info)
         info["timings"] = {"action_s": time.monotonic() - start}
         try:
             obs = self._observe(result)
-        except AppGone as exc:
-            return self._truncate(str(exc), info)
+        except (AppGone, DriverError) as exc:
+            return self._truncate_if_dead(exc, info)
         info["timings"].update(self.timings)
         terminated = action is not None and action.status in (Status.FINISH, Status.FAIL)
         truncated = not terminated and self.steps >= self.config.max_steps
@@ -173,10 +174,8 @@ class WriterEnv:
     def close(self) -> None:
         """Stop the stack and every process it started."""
         if self.driver is not None and self.driver.proc.poll() is None:
-            try:
+            with contextlib.suppress(BrokenPipeError):
                 self.driver.proc.stdin.close()
-            except BrokenPipeError:
-                pass
         if self.stack is not None:
             self.stack.stop()
         self.stack, self.driver, self.last_obs = None, None, None
@@ -196,9 +195,9 @@ class WriterEnv:
         self.driver.request("save", path=str(path.resolve()), ext=ext)
         return path
 
-    def raw_tree_read(self) -> int:
-        """The bare AT-SPI traversal that an observation wraps (benchmarks)."""
-        return self.driver.request("raw_tree")["nodes"]
+    def observe(self) -> Observation:
+        """A fresh observation without acting (keeps the last action's result)."""
+        return self._observe(self.last_obs.last_result if self.last_obs else None)
 
     # -- internals ---------------------------------------------------------------------
 
@@ -234,6 +233,12 @@ class WriterEnv:
         )
         return self.last_obs
 
+    def _truncate_if_dead(self, exc: Exception, info: dict[str, Any]):
+        """A dead application ends the episode; a driver defect with a live one is a bug."""
+        if isinstance(exc, DriverError) and self.stack.app_alive():
+            raise exc
+        return self._truncate(str(exc).splitlines()[0], info)
+
     def _truncate(self, reason: str, info: dict[str, Any]):
         # Whatever is left of the stack is stopped now; the next reset starts a fresh one.
         self.stack.stop()
@@ -243,7 +248,7 @@ class WriterEnv:
         return obs, 0.0, False, True, info
 
     def _ensure_stack(self) -> bool:
-        if self.stack is not None and self.stack.all_alive():
+        if self.stack is not None and self.stack.app_alive():
             return False
         self._restart_stack()
         return True
@@ -259,11 +264,11 @@ class WriterEnv:
         self.timings = {"cold_start_s": time.monotonic() - start}
 
     def _dead_parts(self) -> str:
-        return ", ".join(name for name, up in self.stack.alive().items() if not up)
+        dead = [name for name, up in self.stack.alive().items() if not up]
+        return ", ".join(dead or ["soffice.bin"])
 
 
 def _default_template() -> Path:
     from openlam.tasks.writer.templates import default_template
 
     return default_template()
-

@@ -9,6 +9,7 @@ started in its own session and stopped by PID, together with whatever it spawned
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import select
 import shutil
@@ -79,7 +80,12 @@ class DesktopStack:
     def env(self) -> dict[str, str]:
         """The environment a process needs to reach this stack's display and buses."""
         env = dict(os.environ)
-        for key in ("DBUS_SESSION_BUS_ADDRESS", "AT_SPI_BUS_ADDRESS", "WAYLAND_DISPLAY", "NO_AT_BRIDGE"):
+        for key in (
+            "DBUS_SESSION_BUS_ADDRESS",
+            "AT_SPI_BUS_ADDRESS",
+            "WAYLAND_DISPLAY",
+            "NO_AT_BRIDGE",
+        ):
             env.pop(key, None)
         env.update(
             DISPLAY=self.display or "",
@@ -105,11 +111,17 @@ class DesktopStack:
             return None
         for pid in sorted(_descendants(launcher.pid)):
             try:
-                if Path(f"/proc/{pid}/comm").read_text().strip() == "soffice.bin":
-                    return pid
+                stat = Path(f"/proc/{pid}/stat").read_text()
             except OSError:
                 continue
+            name, _, rest = stat.partition("(")[2].rpartition(")")
+            if name == "soffice.bin" and rest.split()[0] != "Z":
+                return pid
         return None
+
+    def app_alive(self) -> bool:
+        """Every process up, soffice.bin included (it can die under a live launcher)."""
+        return self.all_alive() and self.app_pid() is not None
 
     def stop(self) -> None:
         """Kill every process of the stack and whatever they spawned; remove the workdir."""
@@ -251,7 +263,5 @@ def _descendants(pid: int) -> set[int]:
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass

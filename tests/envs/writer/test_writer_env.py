@@ -1,0 +1,132 @@
+"""Integration tests: the real LibreOffice Writer, checked from the saved .docx."""
+
+import os
+import signal
+
+import docx
+import pytest
+
+from openlam.envs.writer.env import WriterEnv
+from openlam.records import Action, Status
+
+pytestmark = pytest.mark.writer
+
+
+def _runs_with(path, word):
+    return [r for p in docx.Document(str(path)).paragraphs for r in p.runs if word in r.text]
+
+
+def _act(env, text):
+    obs, reward, terminated, truncated, info = env.step(text)
+    assert obs.last_result.ok, obs.last_result.error
+    return obs
+
+
+def test_bold_through_the_toolbar_label(writer, letter, tmp_path):
+    obs, _ = writer.reset(options={"template": letter})
+    obs = _act(writer, 'select_text(text="Portsmouth")')
+    bold = obs.find("Bold", "toggle button")
+    assert bold is not None and bold.context == "Formatting"
+    obs = _act(writer, f'click_input(label="{bold.label}")')
+    assert "checked" in obs.find("Bold", "toggle button").state
+    saved = writer.save(tmp_path / "bold.docx")
+    (run,) = _runs_with(saved, "Portsmouth")
+    assert run.text == "Portsmouth" and run.bold
+    assert not any(r.bold for r in _runs_with(saved, "Harbour Lane,"))
+
+
+def test_font_size_through_the_font_size_box(writer, letter, tmp_path):
+    obs, _ = writer.reset(options={"template": letter})
+    obs = _act(writer, 'select_text(text="elderflower")')
+    box = obs.find("Font Size", "text")
+    obs = _act(writer, f'set_edit_text(label="{box.label}", text="20")')
+    saved = writer.save(tmp_path / "size.docx")
+    (run,) = _runs_with(saved, "elderflower")
+    assert run.text == "elderflower" and run.font.size.pt == 20
+    assert obs.find("Font Size", "text").value == "20 pt"
+
+
+def test_insert_table_through_the_dialog(writer, letter, tmp_path):
+    obs, _ = writer.reset(options={"template": letter})
+    document = next(c for c in obs.controls if c.type == "document text")
+    obs = _act(writer, f'keyboard_input(label="{document.label}", keys="{{ctrl+End}}")')
+    obs = _act(writer, f'click_input(label="{obs.find("Table", "menu").label}")')
+    item = obs.find("Insert Table...", "menu item")
+    assert item is not None, [c.name for c in obs.controls if c.type == "menu item"]
+    obs = _act(writer, f'click_input(label="{item.label}")')
+    columns = obs.find("Columns", "spin button")
+    assert columns is not None, [c.name for c in obs.controls]
+    obs = _act(writer, f'set_edit_text(label="{columns.label}", text="4")')
+    obs = _act(writer, f'set_edit_text(label="{obs.find("Rows", "spin button").label}", text="3")')
+    obs = _act(writer, f'click_input(label="{obs.find("Insert", "push button").label}")')
+    assert obs.find("Columns", "spin button") is None  # the dialog closed
+    saved = writer.save(tmp_path / "dialog.docx")
+    (table,) = docx.Document(str(saved)).tables
+    assert (len(table.rows), len(table.columns)) == (3, 4)
+    assert [(t.rows, t.columns) for t in obs.document.tables] == [(3, 4)]
+
+
+def test_insert_table_through_the_api(writer, letter, tmp_path):
+    writer.reset(options={"template": letter})
+    _act(writer, "select_paragraph(start=3, end=3)")
+    obs = _act(writer, "insert_table(rows=3, columns=4)")
+    assert [(t.rows, t.columns) for t in obs.document.tables] == [(3, 4)]
+    (table,) = docx.Document(str(writer.save(tmp_path / "api.docx"))).tables
+    assert (len(table.rows), len(table.columns)) == (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ('click_input(label="999")', "no control with label '999'"),
+        ('click_input(label="1"', "not a function call"),
+        ("format_disk()", "unknown function 'format_disk'"),
+        ('set_font(font_size="huge")', "bad arguments for set_font"),
+        ('select_text(text="no such words here")', "not found"),
+        ('keyboard_input(label="1", keys="{hyper+q}")', "unknown modifier"),
+        ("__import__('os').system('true')", "expected a single call"),
+    ],
+)
+def test_bad_actions_come_back_as_observation_errors(writer, letter, action, expected):
+    writer.reset(options={"template": letter})
+    obs, reward, terminated, truncated, info = writer.step(action)
+    assert not obs.last_result.ok
+    assert expected in obs.last_result.error
+    assert not terminated and not truncated
+    obs = _act(writer, 'select_text(text="Portsmouth")')  # still working
+
+
+def test_finish_ends_the_episode(writer, letter):
+    writer.reset(options={"template": letter})
+    obs, _, terminated, truncated, _ = writer.step(Action(function="", status=Status.FINISH))
+    assert terminated and not truncated
+
+
+def test_killed_soffice_truncates_and_the_next_reset_recovers(letter, tmp_path):
+    with WriterEnv() as env:
+        env.reset(options={"template": letter})
+        os.kill(env.stack.app_pid(), signal.SIGKILL)
+        obs, reward, terminated, truncated, info = env.step('select_text(text="Portsmouth")')
+        assert truncated and not terminated
+        assert info["truncated_reason"]
+        obs, info = env.reset(options={"template": letter})
+        assert info["restarted"]
+        obs = _act(env, 'select_text(text="Portsmouth")')
+        assert obs.document.selection.text == "Portsmouth"
+
+
+def test_two_instances_side_by_side(writer, letter, tmp_path):
+    writer.reset(options={"template": letter})
+    with WriterEnv() as other:
+        other.reset(options={"template": letter})
+        assert other.stack.display != writer.stack.display
+        assert other.stack.uno_port != writer.stack.uno_port
+        _act(other, "insert_table(rows=2, columns=2)")
+        obs = _act(writer, 'select_text(text="Portsmouth")')
+        bold = obs.find("Bold", "toggle button")
+        _act(writer, f'click_input(label="{bold.label}")')
+        mine = writer.save(tmp_path / "mine.docx")
+        theirs = other.save(tmp_path / "theirs.docx")
+    assert not docx.Document(str(mine)).tables and _runs_with(mine, "Portsmouth")[0].bold
+    assert len(docx.Document(str(theirs)).tables) == 1
+    assert not _runs_with(theirs, "Portsmouth")[0].bold
