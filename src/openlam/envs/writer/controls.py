@@ -232,13 +232,17 @@ def set_text(control: Found, text: str, display: str) -> None:
     editable = node.get_editable_text_iface()
     if editable is None or not node.get_state_set().contains(S.EDITABLE):
         raise ControlError(f"{control.name!r} is a {control.role}, not an editable box")
-    if not editable.set_text_contents(text):
-        raise ControlError(f"{control.name!r} refused the text")
-    if control.role == "text" and control.in_toolbar:
-        # Toolbar boxes (font name, size, paragraph style) apply their text when activated
-        # with the focus on them, as on Return after typing.
+    toolbar_box = control.role == "text" and control.in_toolbar
+    if toolbar_box:
+        # Toolbar boxes (font name, size, paragraph style) are focused first, as a user
+        # clicks into one: an unfocused box is rewritten whenever soffice broadcasts the
+        # selection's attributes, which can land between typing and Return.
         focus(control)
         wait_for_state(node, S.FOCUSED)
+    if not editable.set_text_contents(text):
+        raise ControlError(f"{control.name!r} refused the text")
+    if toolbar_box:
+        # ...and apply their text when activated, as on Return.
         action = node.get_action_iface()
         names = [action.get_action_name(i) for i in range(action.get_n_actions())] if action else []
         if "activate" not in names or not action.do_action(names.index("activate")):

@@ -49,11 +49,17 @@ class Driver:
         return {"connect_s": time.monotonic() - start}
 
     def load(self, path: str) -> dict[str, Any]:
-        document.close_all(self.desktop)
-        self.doc = document.load(self.desktop, Path(path))
+        start = time.monotonic()
+        if self.doc is not None:
+            document.close_all(self.desktop, keep=self.doc)
+        closed = time.monotonic()
+        self.doc = document.load(self.desktop, Path(path), reuse=self.doc)
+        loaded = time.monotonic()
         self.found = []
         self._wait_for_window()
-        return {"title": self.doc.getTitle()}
+        timings = {"close_s": closed - start, "load_s": loaded - closed}
+        timings["window_s"] = time.monotonic() - loaded
+        return {"title": self.doc.getTitle(), "timings": timings}
 
     def observe(self) -> dict[str, Any]:
         self._need_doc()

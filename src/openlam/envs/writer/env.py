@@ -128,17 +128,17 @@ class WriterEnv:
         self.episode_doc = self.stack.workdir / f"episode{template.suffix}"
         shutil.copyfile(template, self.episode_doc)
         try:
-            self.driver.request("load", path=str(self.episode_doc))
+            loaded = self.driver.request("load", path=str(self.episode_doc))
         except AppGone:
             # A stack that dies while opening gets one fresh try.
             self._restart_stack()
             restarted = True
-            self.driver.request("load", path=str(self.episode_doc))
+            loaded = self.driver.request("load", path=str(self.episode_doc))
         self.task, self.steps, self.answer = options.get("task"), 0, None
         load_s = time.monotonic() - start
         obs = self._observe(None)
         info = {"template": str(template), "seed": seed, "restarted": restarted}
-        info["timings"] = {"reset_s": load_s, **self.timings}
+        info["timings"] = {"reset_s": load_s, **loaded["timings"], **self.timings}
         return obs, info
 
     def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
