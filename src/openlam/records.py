@@ -78,9 +78,6 @@ class Table(Record):
 
 class Selection(Record):
     text: str
-    paragraph: int | None = None
-    start: int | None = None
-    end: int | None = None
     in_table: str | None = None
 
 

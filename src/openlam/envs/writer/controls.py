@@ -40,7 +40,9 @@ ACTIONABLE = {
     "slider",
     "document text",
 }
-CONTEXT_ROLES = {"tool bar", "dialog", "panel", "frame", "menu", "page tab", "alert"}
+# Named ancestors that say what an unnamed control belongs to. A document window's title
+# ("x.docx - LibreOffice Writer") says nothing about its controls, so frames are not here.
+CONTEXT_ROLES = {"tool bar", "dialog", "panel", "menu", "page tab", "alert"}
 SKIP_SUBTREE = {"paragraph", "heading", "table", "status bar", "ruler", "scroll bar"}
 REPORTED_STATES = {
     S.CHECKED: "checked",
@@ -132,7 +134,7 @@ def collect(app: Atspi.Accessible) -> list[Found]:
         child_context = context
         if role == "menu bar":
             child_context = "menu bar"
-        elif role in CONTEXT_ROLES and name and role != "frame":
+        elif role in CONTEXT_ROLES and name:
             child_context = name
         for i in range(node.get_child_count()):
             child = node.get_child_at_index(i)
@@ -142,9 +144,7 @@ def collect(app: Atspi.Accessible) -> list[Found]:
     for i in range(app.get_child_count()):
         window = app.get_child_at_index(i)
         if window is not None:
-            # A dialog's title says what its unnamed fields belong to; a document window's
-            # title says nothing about its controls.
-            named = window.get_role_name() != "frame"
+            named = window.get_role_name() in CONTEXT_ROLES
             visit(window, (window.get_name() or "") if named else "", False, False)
     return found
 

@@ -112,7 +112,8 @@ def store(doc: Any, path: Path, ext: str) -> None:
 def state(doc: Any) -> dict[str, Any]:
     """The document canvas: paragraphs with runs, tables, selection and page settings."""
     paragraphs, tables = [], []
-    for element in _elements(doc):
+    elements = _elements(doc)
+    for element in elements:
         if element.supportsService("com.sun.star.text.TextTable"):
             tables.append(_table(element, len(tables)))
         elif len(paragraphs) < MAX_PARAGRAPHS:
@@ -122,7 +123,7 @@ def state(doc: Any) -> dict[str, Any]:
         "paragraphs": paragraphs,
         "tables": tables,
         "selection": _selection(doc),
-        "page": _page(doc),
+        "page": _page(doc, elements[0]),
     }
 
 
@@ -199,8 +200,7 @@ def _selection(doc: Any) -> dict[str, Any] | None:
     return {"text": text[:MAX_TEXT], "in_table": cell.CellName if cell is not None else None}
 
 
-def _page(doc: Any) -> dict[str, Any]:
-    first = _elements(doc)[0]
+def _page(doc: Any, first: Any) -> dict[str, Any]:
     style_name = first.PageStyleName if _has(first, "PageStyleName") else "Default Page Style"
     styles = doc.getStyleFamilies().getByName("PageStyles")
     style = styles.getByName(style_name or "Default Page Style")

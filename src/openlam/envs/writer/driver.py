@@ -24,6 +24,13 @@ from typing import Any
 from openlam.envs.writer import controls, document
 
 UI_FUNCTIONS = {"click_input", "set_edit_text", "keyboard_input", "wheel_mouse_input"}
+API_FUNCTIONS = {
+    "select_text": document.select_text,
+    "select_paragraph": document.select_paragraph,
+    "select_table": document.select_table,
+    "insert_table": document.insert_table,
+    "set_font": document.set_font,
+}
 SETTLE_POLL_S = 0.05
 SETTLE_MAX_S = 3.0
 
@@ -38,14 +45,15 @@ class Driver:
     def __init__(self, port: int, timeout_s: float):
         self.port, self.timeout_s = port, timeout_s
         self.display = os.environ.get("DISPLAY", "")
-        self.ctx = self.desktop = self.doc = self.app = None
+        self.desktop = self.doc = self.app = self.toolkit = None
         self.found: list[controls.Found] = []
 
     # -- requests ----------------------------------------------------------------------
 
     def hello(self) -> dict[str, Any]:
         start = time.monotonic()
-        self.ctx, self.desktop = document.connect(self.port, self.timeout_s)
+        ctx, self.desktop = document.connect(self.port, self.timeout_s)
+        self.toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
         return {"connect_s": time.monotonic() - start}
 
     def load(self, path: str) -> dict[str, Any]:
@@ -124,12 +132,9 @@ class Driver:
         if function == "save_as":
             document.store(self.doc, Path(args["path"]), args["ext"])
             return f"saved to {args['path']}"
-        if function == "summary":
-            return "answered"
-        handler = getattr(document, function, None)
-        if handler is None:
+        if function not in API_FUNCTIONS:
             raise controls.ControlError(f"unknown function {function!r}")
-        return handler(self.doc, **args)
+        return API_FUNCTIONS[function](self.doc, **args)
 
     def _control(self, label: str | None) -> controls.Found:
         if not self.found:
@@ -172,10 +177,7 @@ class Driver:
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""
-        toolkit = self.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.awt.Toolkit", self.ctx
-        )
-        toolkit.processEventsToIdle()
+        self.toolkit.processEventsToIdle()
 
     def _settle(self) -> None:
         """Wait until the set of top-level windows stops changing (dialogs, menus)."""

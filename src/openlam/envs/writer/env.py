@@ -80,9 +80,10 @@ class DriverClient:
             self.proc.stdin.flush()
         except BrokenPipeError as exc:
             raise AppGone("the driver process has exited") from exc
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout_s or self.timeout_s)
+        timeout_s = timeout_s or self.timeout_s
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout_s)
         if not ready:
-            raise AppGone(f"the application did not answer {op!r} in {self.timeout_s:.0f} s")
+            raise AppGone(f"the application did not answer {op!r} in {timeout_s:.0f} s")
         line = self.proc.stdout.readline()
         if not line:
             raise AppGone("the driver process has exited")

@@ -101,9 +101,6 @@ class DesktopStack:
     def all_alive(self) -> bool:
         return bool(self.procs) and all(self.alive().values())
 
-    def pids(self) -> dict[str, int]:
-        return {name: proc.pid for name, proc in self.procs.items()}
-
     def app_pid(self) -> int | None:
         """PID of soffice.bin, the process that owns the windows (a child of the launcher)."""
         launcher = self.procs.get("soffice")
