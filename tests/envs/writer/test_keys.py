@@ -10,6 +10,7 @@ def test_keys_split_into_typed_text_and_chords():
         ("key", "ctrl+b"),
     ]
     assert parse_keys("{ctrl+shift+F12}{Esc}") == [("key", "ctrl+shift+F12"), ("key", "Escape")]
+    assert parse_keys("{ctrl+Page_Up}{pgdn}") == [("key", "ctrl+Page_Up"), ("key", "Page_Down")]
 
 
 @pytest.mark.parametrize("keys", ["{hyper+a}", "{ctrl+}", "{nosuchkey}", "a}b", "{a{b}"])

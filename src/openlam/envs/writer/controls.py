@@ -347,8 +347,9 @@ def _chord(chord: str) -> str:
 
 
 def _key_name(key: str, chord: str) -> str:
-    if key.lower() in KEY_ALIASES:
-        return KEY_ALIASES[key.lower()]
+    folded = key.lower().replace("_", "")
+    if folded in KEY_ALIASES:
+        return KEY_ALIASES[folded]
     if len(key) == 1 and key.isprintable():
         return key.lower() if key.isalpha() else key
     if re.fullmatch(r"[Ff]([1-9]|1[0-2])", key):

@@ -1,0 +1,116 @@
+"""What the Writer families share: sampling from template facts and damage checks."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from openlam.tasks.base import CheckResult, TaskFamily
+from openlam.tasks.writer.facts import DocFacts, ParagraphFacts
+
+WORD = re.compile(r"[A-Za-z]{5,}")
+OK = CheckResult(True, "done")
+
+
+class WriterFamily(TaskFamily):
+    app = "writer"
+
+    def validate(
+        self, params: dict[str, Any], template: Path, saved: Path, answer: str | None
+    ) -> CheckResult:
+        """Check a saved end state against the template it started from."""
+        from openlam.tasks.writer import facts
+
+        return self.check(params, facts.read(template), facts.read(saved), answer)
+
+
+def fail(reason: str) -> CheckResult:
+    return CheckResult(False, reason)
+
+
+def body_paragraphs(facts: DocFacts, min_words: int = 12) -> list[int]:
+    """Indices of plain body paragraphs long enough to be named by their opening words."""
+    return [
+        i
+        for i, p in enumerate(facts.paragraphs)
+        if p.style == "Normal" and len(p.text.split()) >= min_words and p.list_kind is None
+    ]
+
+
+def prefix(facts: DocFacts, index: int, words: int = 5) -> str:
+    return " ".join(facts.paragraphs[index].text.split()[:words])
+
+
+def unique_prefix(facts: DocFacts, index: int) -> str | None:
+    """Opening words that name this paragraph alone (and occur once in the document)."""
+    for words in (4, 5, 6, 8):
+        text = prefix(facts, index, words)
+        if facts.count(text) == 1:
+            return text
+    return None
+
+
+def pick_paragraph(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
+    candidates = [i for i in body_paragraphs(facts) if unique_prefix(facts, i)]
+    if not candidates:
+        return None
+    index = rng.choice(candidates)
+    return {"paragraph": index, "start": unique_prefix(facts, index)}
+
+
+def unique_words(facts: DocFacts) -> list[tuple[str, int]]:
+    """(word, paragraph index) for words that occur exactly once, even as a substring."""
+    out = []
+    for i in body_paragraphs(facts, 8):
+        for word in WORD.findall(facts.paragraphs[i].text):
+            if facts.count(word) == 1 and facts.all_text.lower().count(word.lower()) == 1:
+                out.append((word, i))
+    return out
+
+
+def pick_word(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
+    words = unique_words(facts)
+    if not words:
+        return None
+    word, index = rng.choice(words)
+    return {"word": word, "paragraph": index}
+
+
+def other_word(params: dict[str, Any], facts: DocFacts, rng: random.Random) -> dict | None:
+    """The same task on another word: the plausible wrong solution of word tasks."""
+    words = [w for w, _ in unique_words(facts) if w != params["word"]]
+    if not words:
+        return None
+    word = rng.choice(words)
+    return {
+        **params,
+        "word": word,
+        "paragraph": next(i for w, i in unique_words(facts) if w == word),
+    }
+
+
+def same_text(before: DocFacts, after: DocFacts) -> CheckResult:
+    if before.texts() != after.texts():
+        changed = next(
+            (
+                f"{b!r} became {a!r}"
+                for b, a in zip(before.texts(), after.texts(), strict=False)
+                if a != b
+            ),
+            f"{len(before.texts())} paragraphs became {len(after.texts())}",
+        )
+        return fail(f"the text changed: {changed[:200]}")
+    if [t.cells for t in before.tables] != [t.cells for t in after.tables]:
+        return fail("a table's content changed")
+    return OK
+
+
+def find_paragraph(facts: DocFacts, text: str) -> ParagraphFacts | None:
+    return next((p for p in facts.paragraphs if p.text == text), None)
+
+
+def all_of(*results: CheckResult) -> CheckResult:
+    """The first failure, or success when every check passed."""
+    return next((r for r in results if not r.success), OK)

@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def compound_families():
+    return []

@@ -1,0 +1,74 @@
+"""The Writer task families by id, and sampling of instances across templates."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+
+from openlam.tasks.base import Split, TaskInstance
+from openlam.tasks.writer import facts, templates
+from openlam.tasks.writer.families.common import WriterFamily
+
+
+@cache
+def families() -> dict[str, WriterFamily]:
+    """Every Writer family, keyed by its namespaced, versioned id."""
+    from openlam.tasks.writer.families.character import character_families
+    from openlam.tasks.writer.families.compound import compound_families
+    from openlam.tasks.writer.families.layout import layout_families
+    from openlam.tasks.writer.families.paragraph import paragraph_families
+    from openlam.tasks.writer.families.questions import question_families
+    from openlam.tasks.writer.families.structure import structure_families
+
+    found = [
+        *character_families(),
+        *paragraph_families(),
+        *structure_families(),
+        *layout_families(),
+        *question_families(),
+        *compound_families(),
+    ]
+    by_id = {f.id: f for f in found}
+    if len(by_id) != len(found):
+        raise ValueError("two Writer families share an id")
+    return by_id
+
+
+def family(family_id: str) -> WriterFamily:
+    try:
+        return families()[family_id]
+    except KeyError:
+        raise KeyError(f"no Writer family {family_id!r}; see `openlam tasks list`") from None
+
+
+@cache
+def template_facts(name: str) -> facts.DocFacts:
+    return facts.read(templates.build(name))
+
+
+def sample(
+    family_id: str,
+    n: int,
+    seed: int = 0,
+    split: Split | None = None,
+    template_names: list[str] | None = None,
+) -> list[TaskInstance]:
+    """n distinct instances of a family, spread across templates round-robin."""
+    fam = family(family_id)
+    rng = random.Random(f"{family_id}:{seed}")
+    names = sorted(template_names or templates.templates())
+    rng.shuffle(names)
+    out: dict[str, TaskInstance] = {}
+    misses = 0
+    while len(out) < n and misses < 20 * len(names):
+        name = names[(len(out) + misses) % len(names)]
+        params = fam.sample_params(template_facts(name), rng)
+        if params is None:
+            misses += 1
+            continue
+        phrasing = rng.choice(fam.phrasing_indices(split))
+        instance = fam.instance(name, params, phrasing)
+        if instance.id in out:
+            misses += 1
+        out[instance.id] = instance
+    return list(out.values())
