@@ -82,6 +82,7 @@ class TaskFamily(ABC):
 
     def instance(self, template: str, params: dict[str, Any], phrasing: int) -> TaskInstance:
         request = self.phrasings[phrasing].format(**params)
+        request = request[:1].upper() + request[1:]
         digest = hashlib.sha1(
             json.dumps([template, params, phrasing], sort_keys=True).encode()
         ).hexdigest()[:10]

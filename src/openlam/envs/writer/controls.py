@@ -112,11 +112,16 @@ def collect(app: Atspi.Accessible) -> list[Found]:
     def visit(node: Atspi.Accessible, context: str, in_menu_bar: bool, in_bar: bool) -> None:
         if len(found) >= MAX_CONTROLS:
             return
-        role = node.get_role_name()
-        states = node.get_state_set()
+        try:
+            role = node.get_role_name()
+            states = node.get_state_set()
+            name = node.get_name() or ""
+        except GLib.Error as exc:
+            if _vanished(exc):
+                return
+            raise
         if not states.contains(S.SHOWING) or role in SKIP_SUBTREE:
             return
-        name = node.get_name() or ""
         if role == "menu bar":
             in_menu_bar = True
         if in_menu_bar and role == "menu" and context == "menu bar":
@@ -136,10 +141,8 @@ def collect(app: Atspi.Accessible) -> list[Found]:
             child_context = "menu bar"
         elif role in CONTEXT_ROLES and name:
             child_context = name
-        for i in range(node.get_child_count()):
-            child = node.get_child_at_index(i)
-            if child is not None:
-                visit(child, child_context, in_menu_bar, in_bar or role == "tool bar")
+        for child in _children(node):
+            visit(child, child_context, in_menu_bar, in_bar or role == "tool bar")
 
     for i in range(app.get_child_count()):
         window = app.get_child_at_index(i)
@@ -147,6 +150,28 @@ def collect(app: Atspi.Accessible) -> list[Found]:
             named = window.get_role_name() in CONTEXT_ROLES
             visit(window, (window.get_name() or "") if named else "", False, False)
     return found
+
+
+def _children(node: Atspi.Accessible) -> list[Atspi.Accessible]:
+    """A node's children; one that vanishes while being read is simply not there.
+
+    soffice rebuilds parts of its tree while it works (a table toolbar appearing, a menu
+    closing), so a node listed a moment ago can be gone when its child is asked for.
+    """
+    out = []
+    try:
+        for i in range(node.get_child_count()):
+            child = node.get_child_at_index(i)
+            if child is not None:
+                out.append(child)
+    except GLib.Error as exc:
+        if not _vanished(exc):
+            raise
+    return out
+
+
+def _vanished(exc: GLib.Error) -> bool:
+    return "does not exist" in str(exc) or "UnknownObject" in str(exc)
 
 
 def _found(node, name: str, role: str, context: str, states, in_toolbar: bool) -> Found:

@@ -121,7 +121,11 @@ class Driver:
             return f"set {control.name!r} to {args['text']!r}"
         if function == "keyboard_input":
             controls.parse_keys(args["keys"])  # reject bad keys before touching the focus
-            if control.role != "document text" or not _has_focus(control):
+            if control.role == "document text":
+                # AT-SPI grab_focus on the document moves its caret to the start; giving
+                # the document window the focus keeps the selection where it is.
+                self.doc.getCurrentController().getFrame().getComponentWindow().setFocus()
+            else:
                 controls.focus(control)
             controls.send_keys(self.display, args["keys"])
             return f"typed {args['keys']!r} into {control.name!r}"
@@ -191,10 +195,6 @@ class Driver:
             now = controls.top_windows(app)
             stable = stable + 1 if now == last else 0
             last = now
-
-
-def _has_focus(control: controls.Found) -> bool:
-    return control.accessible.get_state_set().contains(controls.S.FOCUSED)
 
 
 def _dead(exc: BaseException) -> bool:

@@ -67,6 +67,7 @@ class DocFacts:
     header: str | None
     footer: str | None
     all_text: str = field(repr=False, default="")
+    blocks: list[str] = field(repr=False, default_factory=list)
 
     def texts(self) -> list[str]:
         """Non-empty paragraph texts: soffice may add an empty paragraph after a table."""
@@ -85,7 +86,7 @@ def read(path: Path) -> DocFacts:
         raise ValueError(f"{path} is not a readable .docx: {exc}") from exc
     numbering = _numbering_formats(document)
     defaults = _default_line_spacing(document)
-    paragraphs = [_paragraph(p, numbering, defaults) for p in document.paragraphs]
+    paragraphs = _carry_breaks([_paragraph(p, numbering, defaults) for p in document.paragraphs])
     tables = [_table(t) for t in document.tables]
     section = document.sections[0]
     cell_text = "\n".join(c for t in tables for row in t.cells for c in row)
@@ -101,7 +102,36 @@ def read(path: Path) -> DocFacts:
         header=_header_text(section.header),
         footer=_header_text(section.footer),
         all_text="\n".join(p.text for p in paragraphs) + "\n" + cell_text,
+        blocks=_blocks(document),
     )
+
+
+def _carry_breaks(paragraphs: list[ParagraphFacts]) -> list[ParagraphFacts]:
+    """A page break alone in an empty paragraph (how soffice saves one typed before a
+    paragraph) counts as a break before the next paragraph with text."""
+    pending = False
+    for paragraph in paragraphs:
+        if not paragraph.text.strip():
+            pending = pending or paragraph.page_break
+            paragraph.page_break = False
+        else:
+            paragraph.page_break = paragraph.page_break or pending
+            pending = False
+    return paragraphs
+
+
+def _blocks(document) -> list[str]:
+    """The body in order: each non-empty paragraph's text, and "<table N>" for tables."""
+    out, tables = [], 0
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            tables += 1
+            out.append(f"<table {tables}>")
+        elif child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            if text.strip():
+                out.append(text)
+    return out
 
 
 def _paragraph(paragraph, numbering: dict[str, str], defaults: float) -> ParagraphFacts:

@@ -11,6 +11,10 @@ from openlam.tasks.base import CheckResult, TaskFamily
 from openlam.tasks.writer.facts import DocFacts, ParagraphFacts
 
 WORD = re.compile(r"[A-Za-z]{5,}")
+# Words a person would hardly ask to format on their own.
+FUNCTION_WORDS = frozenset(
+    ["about", "above", "after", "again", "against", "along", "among", "another", "around", "because", "before", "behind", "below", "being", "between", "beyond", "could", "during", "either", "every", "first", "other", "their", "there", "these", "those", "though", "through", "under", "until", "where", "which", "while", "whose", "within", "without", "would", "should", "since", "still", "shall", "might", "maybe", "often", "rather", "quite"]
+)
 OK = CheckResult(True, "done")
 
 
@@ -53,7 +57,11 @@ def unique_prefix(facts: DocFacts, index: int) -> str | None:
 
 
 def pick_paragraph(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
-    candidates = [i for i in body_paragraphs(facts) if unique_prefix(facts, i)]
+    candidates = [
+        i
+        for i in body_paragraphs(facts)
+        if facts.paragraphs[i].text[:1].isalnum() and unique_prefix(facts, i)
+    ]
     if not candidates:
         return None
     index = rng.choice(candidates)
@@ -65,6 +73,8 @@ def unique_words(facts: DocFacts) -> list[tuple[str, int]]:
     out = []
     for i in body_paragraphs(facts, 8):
         for word in WORD.findall(facts.paragraphs[i].text):
+            if word.lower() in FUNCTION_WORDS:
+                continue
             if facts.count(word) == 1 and facts.all_text.lower().count(word.lower()) == 1:
                 out.append((word, i))
     return out
