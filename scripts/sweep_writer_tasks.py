@@ -88,10 +88,7 @@ def report(rows: list[dict], seconds: float) -> None:
         cell[1] += 1
     print(f"{'family':36} {'cheat ok':>10} {'nothing ok':>11} {'wrong ok':>10}")
     for family, cells in sorted(table.items()):
-        print(
-            f"{family:36} "
-            + " ".join(f"{cells[p][0]:>4}/{cells[p][1]:<5}" for p in POLICIES)
-        )
+        print(f"{family:36} " + " ".join(f"{cells[p][0]:>4}/{cells[p][1]:<5}" for p in POLICIES))
     print(f"{len(rows)} episodes in {seconds / 60:.1f} min")
 
 

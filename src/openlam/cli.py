@@ -11,6 +11,8 @@ from rich.table import Table
 app = typer.Typer(help="openlam: Large Action Models on real applications.", no_args_is_help=True)
 env_app = typer.Typer(help="Look at an application environment.", no_args_is_help=True)
 app.add_typer(env_app, name="env")
+tasks_app = typer.Typer(help="Browse the task library.", no_args_is_help=True)
+app.add_typer(tasks_app, name="tasks")
 console = Console()
 
 
@@ -41,6 +43,45 @@ def env_observe(
         console.print(f"[{p.index}] {p.style} / {p.alignment}: {p.text[:100]}")
     console.print(f"tables: {[(t.name, t.rows, t.columns) for t in obs.document.tables]}")
     console.print(f"timings: {info['timings']}")
+
+
+@tasks_app.command("list")
+def tasks_list() -> None:
+    """List the Writer task families with their category and phrasings."""
+    from openlam.tasks.base import TEST_PHRASINGS
+    from openlam.tasks.writer.registry import families
+
+    table = Table("id", "category", "phrasings (train/test)", "example phrasing")
+    for family in families().values():
+        n = len(family.phrasings)
+        kind = f"{family.category}{' (compound)' if family.compositional else ''}"
+        table.add_row(family.id, kind, f"{n - TEST_PHRASINGS}/{TEST_PHRASINGS}", family.phrasings[0])
+    console.print(table)
+    console.print(f"{len(families())} families")
+
+
+@tasks_app.command("sample")
+def tasks_sample(
+    family: str = typer.Option(..., help="A family id from `openlam tasks list`."),
+    n: int = typer.Option(5, help="How many instances."),
+    seed: int = typer.Option(0),
+    split: str = typer.Option(None, help="train or test phrasings only."),
+    as_json: bool = typer.Option(False, "--json", help="Print instances as JSON Lines."),
+) -> None:
+    """Sample task instances of a family across the templates."""
+    from openlam.tasks.writer.registry import sample
+
+    if split not in (None, "train", "test"):
+        raise typer.BadParameter("split is train or test")
+    try:
+        instances = sample(family, n, seed=seed, split=split)
+    except KeyError as exc:
+        raise typer.BadParameter(str(exc.args[0])) from exc
+    for instance in instances:
+        if as_json:
+            print(instance.model_dump_json())
+        else:
+            console.print(f"[dim]{instance.template:18} {instance.split:5}[/dim] {instance.request}")
 
 
 @app.command()

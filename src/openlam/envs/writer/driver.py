@@ -199,7 +199,8 @@ class Driver:
 
 def _dead(exc: BaseException) -> bool:
     """Whether an exception means the application (not the request) is gone."""
-    name = type(exc).__name__
+    # pyuno names its exception classes in full ("com.sun.star.lang.DisposedException").
+    name = type(exc).__name__.rsplit(".", 1)[-1]
     text = str(exc)
     return (
         isinstance(exc, AppDead | ConnectionError | BrokenPipeError)

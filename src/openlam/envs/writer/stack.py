@@ -176,6 +176,7 @@ class DesktopStack:
     def _start_soffice(self) -> None:
         profile = self.workdir / "profile"
         _write_profile(profile)
+        self._initialise_profile(profile)
         self.uno_port = _free_port()
         argv = [
             self.config.soffice,
@@ -188,6 +189,36 @@ class DesktopStack:
             f"--accept=socket,host=127.0.0.1,port={self.uno_port};urp;",
         ]
         self._spawn("soffice", argv)
+
+
+    def _initialise_profile(self, profile: Path) -> None:
+        """Run soffice once to finish the new profile.
+
+        On a fresh profile soffice.bin exits with code 81 after setting it up and its
+        launcher starts it again; a UNO connection made to the first run is dropped, and a
+        document load sent at that moment can hang. Doing that once here avoids the race.
+        """
+        argv = [
+            self.config.soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--terminate_after_init",
+        ]
+        try:
+            subprocess.run(
+                argv,
+                env=self.env(),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=self.config.start_timeout_s,
+                check=True,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise StackError("soffice did not finish setting up its profile") from exc
+        except subprocess.CalledProcessError as exc:
+            raise StackError(f"soffice failed to set up its profile: {exc.stderr[-300:]!r}") from exc
 
 
 def _write_profile(profile: Path) -> None:

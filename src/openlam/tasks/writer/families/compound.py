@@ -47,10 +47,10 @@ class ReplaceAndBold(WriterFamily):
     compositional = True
     phrasings = (
         'Replace "{word}" with "{new}" and make the new word bold.',
-        'Change {word} to {new}, then bold it.',
+        "Change {word} to {new}, then bold it.",
         'Swap "{word}" for "{new}" and put "{new}" in bold.',
         'Use "{new}" instead of "{word}", in bold type.',
-        'Write {new} where it says {word}, and embolden it.',
+        "Write {new} where it says {word}, and embolden it.",
         'Turn "{word}" into a bold "{new}".',
     )
 
@@ -61,7 +61,12 @@ class ReplaceAndBold(WriterFamily):
         return self.replace.sample_params(facts, rng)
 
     def solution(self, params):
-        return [select(params["word"]), keys(params["new"]), select(params["new"]), click("Bold", "toggle button")]
+        return [
+            select(params["word"]),
+            keys(params["new"]),
+            select(params["new"]),
+            click("Bold", "toggle button"),
+        ]
 
     def check(self, params, before, after, answer):
         replaced = self.replace.check(params, before, after, answer)
@@ -143,7 +148,7 @@ def compound_families() -> list[WriterFamily]:
                 "Landscape orientation, please, and a {side_lower} margin of {inches} in.",
                 "Turn the pages sideways and change the {side_lower} margin to {inches} inches.",
                 "Use landscape paper with the {side_lower} margin at {inches} inches.",
-                "Set a {inches}\" {side_lower} margin and landscape orientation.",
+                'Set a {inches}" {side_lower} margin and landscape orientation.',
             ),
         ),
         ReplaceAndBold(get("writer/replace-word-v1")),
@@ -156,5 +161,10 @@ def _simple() -> dict[str, WriterFamily]:
     from openlam.tasks.writer.families.paragraph import paragraph_families
     from openlam.tasks.writer.families.structure import structure_families
 
-    found = [*character_families(), *paragraph_families(), *structure_families(), *layout_families()]
+    found = [
+        *character_families(),
+        *paragraph_families(),
+        *structure_families(),
+        *layout_families(),
+    ]
     return {f.id: f for f in found}

@@ -48,12 +48,14 @@ class Margin(WriterFamily):
         "Make the {side_lower} margin {inches} inches wide.",
         "I need a {inches} inch {side_lower} margin.",
         "Adjust the page so its {side_lower} margin is {inches} inches.",
-        "The {side_lower} margin should measure {inches}\".",
+        'The {side_lower} margin should measure {inches}".',
     )
 
     def sample_params(self, facts, rng):
         side = rng.choice(SIDES)
-        inches = rng.choice([m for m in MARGINS_IN if abs(float(m) * 25.4 - facts.margins_mm[side.lower()]) > 2])
+        inches = rng.choice(
+            [m for m in MARGINS_IN if abs(float(m) * 25.4 - facts.margins_mm[side.lower()]) > 2]
+        )
         return {"side": side, "side_lower": side.lower(), "inches": inches}
 
     def solution(self, params):

@@ -13,7 +13,11 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth")
 
 def numbers_in(answer: str) -> list[int]:
     words = re.findall(r"[a-z]+|\d+", answer.lower())
-    return [int(w) if w.isdigit() else NUMBER_WORDS.index(w) for w in words if w.isdigit() or w in NUMBER_WORDS]
+    return [
+        int(w) if w.isdigit() else NUMBER_WORDS.index(w)
+        for w in words
+        if w.isdigit() or w in NUMBER_WORDS
+    ]
 
 
 def _normal(text: str) -> str:
@@ -57,11 +61,17 @@ def _judge_count(params, answer):
 
 
 def _heading(facts, rng):
-    headings = [p.text for p in facts.paragraphs if p.style.startswith("Heading") and p.text.strip()]
+    headings = [
+        p.text for p in facts.paragraphs if p.style.startswith("Heading") and p.text.strip()
+    ]
     if len(headings) < 2:
         return None
     n = rng.randrange(min(len(headings), len(ORDINALS)))
-    return {"nth": ORDINALS[n], "answer": headings[n], "others": [h for h in headings if h != headings[n]]}
+    return {
+        "nth": ORDINALS[n],
+        "answer": headings[n],
+        "others": [h for h in headings if h != headings[n]],
+    }
 
 
 def _judge_text(params, answer):

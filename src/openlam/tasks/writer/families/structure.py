@@ -46,10 +46,17 @@ class MakeList(WriterFamily):
             return None
         following = params["paragraph"] + 1
         two = following in body_paragraphs(facts)
-        return {**params, "count": 2 if two else 1, "extent": " and the one after it" if two else ""}
+        return {
+            **params,
+            "count": 2 if two else 1,
+            "extent": " and the one after it" if two else "",
+        }
 
     def solution(self, params):
-        return [select_paragraphs(params["start"], params["count"]), click(self.button, "push button")]
+        return [
+            select_paragraphs(params["start"], params["count"]),
+            click(self.button, "push button"),
+        ]
 
     def check(self, params, before, after, answer):
         text = same_text(before, after)
@@ -81,10 +88,12 @@ class InsertTable(WriterFamily):
     id = "writer/insert-table-v1"
     category = "table"
     phrasings = (
-        'Insert a table with {rows} rows and {columns} columns after the paragraph that begins "{start}".',
+        'Insert a table with {rows} rows and {columns} columns after the paragraph that begins '
+        '"{start}".',
         'Add a {rows} by {columns} table below the paragraph starting "{start}".',
         'Put an empty {rows}x{columns} table right after "{start}...".',
-        'Create a table, {columns} columns wide and {rows} rows tall, following the paragraph "{start}".',
+        'Create a table, {columns} columns wide and {rows} rows tall, following the paragraph '
+        '"{start}".',
         'Under the paragraph beginning "{start}", insert a {rows}-row, {columns}-column table.',
         'I need a blank table of {rows} rows by {columns} columns after the "{start}" paragraph.',
     )
@@ -335,11 +344,11 @@ class ReplaceWord(WriterFamily):
     category = "content"
     phrasings = (
         'Replace "{word}" with "{new}".',
-        'Change the word {word} to {new} everywhere.',
-        'Find {word} and replace it by {new}.',
+        "Change the word {word} to {new} everywhere.",
+        "Find {word} and replace it by {new}.",
         'Swap every "{word}" for "{new}".',
         'Use "{new}" instead of "{word}" throughout the document.',
-        'Wherever it says {word}, it should say {new}.',
+        "Wherever it says {word}, it should say {new}.",
     )
 
     def sample_params(self, facts, rng):
