@@ -55,7 +55,8 @@ def tasks_list() -> None:
     for family in families().values():
         n = len(family.phrasings)
         kind = f"{family.category}{' (compound)' if family.compositional else ''}"
-        table.add_row(family.id, kind, f"{n - TEST_PHRASINGS}/{TEST_PHRASINGS}", family.phrasings[0])
+        split = f"{n - TEST_PHRASINGS}/{TEST_PHRASINGS}"
+        table.add_row(family.id, kind, split, family.phrasings[0])
     console.print(table)
     console.print(f"{len(families())} families")
 
@@ -81,7 +82,8 @@ def tasks_sample(
         if as_json:
             print(instance.model_dump_json())
         else:
-            console.print(f"[dim]{instance.template:18} {instance.split:5}[/dim] {instance.request}")
+            where = f"{instance.template:18} {instance.split:5}"
+            console.print(f"[dim]{where}[/dim] {instance.request}")
 
 
 @app.command()

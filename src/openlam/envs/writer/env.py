@@ -111,6 +111,7 @@ class WriterEnv:
         self.steps = 0
         self.last_obs: Observation | None = None
         self.episode_doc: Path | None = None
+        self.episodes = 0
         self.answer: str | None = None
         self.timings: dict[str, float] = {}
 
@@ -126,7 +127,11 @@ class WriterEnv:
             raise FileNotFoundError(f"template {template} does not exist")
         start = time.monotonic()
         restarted = self._ensure_stack()
-        self.episode_doc = self.stack.workdir / f"episode{template.suffix}"
+        previous = self.episode_doc
+        # A new name each episode: reloading a file of the same name into the window that
+        # shows it can stop soffice on a question about the open copy.
+        self.episodes += 1
+        self.episode_doc = self.stack.workdir / f"episode{self.episodes}{template.suffix}"
         shutil.copyfile(template, self.episode_doc)
         try:
             loaded = self.driver.request("load", path=str(self.episode_doc))
@@ -135,6 +140,8 @@ class WriterEnv:
             self._restart_stack()
             restarted = True
             loaded = self.driver.request("load", path=str(self.episode_doc))
+        if previous is not None and previous != self.episode_doc:
+            previous.unlink(missing_ok=True)
         self.task, self.steps, self.answer = options.get("task"), 0, None
         load_s = time.monotonic() - start
         obs = self._observe(None)

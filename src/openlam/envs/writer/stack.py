@@ -29,6 +29,8 @@ SOFFICE = "/usr/lib/libreoffice/program/soffice"
 _PROFILE_SETTINGS = {
     ("/org.openoffice.Office.Common/Misc", "ShowTipOfTheDay"): ("boolean", "false"),
     ("/org.openoffice.Office.Common/Misc", "FirstRun"): ("boolean", "false"),
+    # Each episode opens a fresh copy; lock files would only ask questions in dialogs.
+    ("/org.openoffice.Office.Common/Misc", "UseLocking"): ("boolean", "false"),
     ("/org.openoffice.Setup/Office", "ooSetupLastVersion"): ("string", "7.4"),
     ("/org.openoffice.Office.Recovery/AutoSave", "Enabled"): ("boolean", "false"),
     ("/org.openoffice.Office.Recovery/RecoveryInfo", "Enabled"): ("boolean", "false"),
@@ -218,7 +220,8 @@ class DesktopStack:
         except subprocess.TimeoutExpired as exc:
             raise StackError("soffice did not finish setting up its profile") from exc
         except subprocess.CalledProcessError as exc:
-            raise StackError(f"soffice failed to set up its profile: {exc.stderr[-300:]!r}") from exc
+            detail = exc.stderr[-300:]
+            raise StackError(f"soffice failed to set up its profile: {detail!r}") from exc
 
 
 def _write_profile(profile: Path) -> None:
