@@ -3,6 +3,9 @@ the checker must reject a do-nothing policy and a plausible wrong solution, on t
 instances. Writes one JSON line per episode and prints counts per family.
 
     .venv/bin/python scripts/sweep_writer_tasks.py --n 20 --workers 2 --out runs/sweep.jsonl
+
+`--reject-n K` runs the do-nothing and wrong policies on the first K instances of each
+family only (the known-good solution always runs on all n), to fit a time budget.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 POLICIES = ("cheat", "nothing", "wrong")
 
 
-def run_worker(jobs: list[dict], out: Path, worker: int) -> None:
+def run_worker(jobs: list[tuple[dict, bool]], out: Path, worker: int) -> None:
     from openlam.envs.writer.env import WriterEnv
     from openlam.tasks.base import TaskInstance
     from openlam.tasks.writer import episode
@@ -28,9 +31,9 @@ def run_worker(jobs: list[dict], out: Path, worker: int) -> None:
         "wrong": episode.wrong_policy,
     }
     with WriterEnv() as env, (out.parent / f"{out.name}.{worker}").open("a") as sink:
-        for job in jobs:
+        for job, reject in jobs:
             instance = TaskInstance.model_validate(job)
-            for name in POLICIES:
+            for name in POLICIES if reject else POLICIES[:1]:
                 policy = makers[name](instance)
                 if policy is None:
                     row = {"success": None, "reason": "no wrong solution", "seconds": 0.0}
@@ -53,11 +56,17 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--family", action="append", help="only these families")
     parser.add_argument("--out", type=Path, default=Path("runs/sweep.jsonl"))
+    parser.add_argument("--reject-n", type=int, default=None)
     options = parser.parse_args()
     from openlam.tasks.writer import registry
 
     ids = options.family or list(registry.families())
-    jobs = [i.model_dump() for f in ids for i in registry.sample(f, options.n, seed=1)]
+    reject_n = options.n if options.reject_n is None else options.reject_n
+    jobs = [
+        (instance.model_dump(), k < reject_n)
+        for f in ids
+        for k, instance in enumerate(registry.sample(f, options.n, seed=1))
+    ]
     options.out.parent.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     shards = [jobs[w :: options.workers] for w in range(options.workers)]
