@@ -192,7 +192,6 @@ class DesktopStack:
         ]
         self._spawn("soffice", argv)
 
-
     def _initialise_profile(self, profile: Path) -> None:
         """Run soffice once to finish the new profile.
 

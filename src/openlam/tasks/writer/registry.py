@@ -20,14 +20,14 @@ def families() -> dict[str, WriterFamily]:
     from openlam.tasks.writer.families.questions import question_families
     from openlam.tasks.writer.families.structure import structure_families
 
-    found = [
+    simple = [
         *character_families(),
         *paragraph_families(),
         *structure_families(),
         *layout_families(),
         *question_families(),
-        *compound_families(),
     ]
+    found = [*simple, *compound_families({f.id: f for f in simple})]
     by_id = {f.id: f for f in found}
     if len(by_id) != len(found):
         raise ValueError("two Writer families share an id")

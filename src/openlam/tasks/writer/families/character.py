@@ -12,6 +12,7 @@ from openlam.tasks.writer.families.common import (
     OK,
     WriterFamily,
     fail,
+    nonempty,
     other_word,
     pick_word,
     same_text,
@@ -37,8 +38,7 @@ def word_marked(word: str, before: DocFacts, after: DocFacts, test: RunTest, wha
     text = same_text(before, after)
     if not text.success:
         return text
-    pairs = [(b, a) for b, a in zip(_nonempty(before), _nonempty(after), strict=False)]
-    for b, a in pairs:
+    for b, a in zip(nonempty(before), nonempty(after), strict=True):
         gained = len(marked(a, test)) - len(marked(b, test))
         if word in b.text:
             if word not in marked(a, test) or gained != len(word):
@@ -46,10 +46,6 @@ def word_marked(word: str, before: DocFacts, after: DocFacts, test: RunTest, wha
         elif gained != 0:
             return fail(f"other text became {what}: {marked(a, test)[:80]!r}")
     return OK
-
-
-def _nonempty(facts: DocFacts):
-    return [p for p in facts.paragraphs if p.text.strip()]
 
 
 class WordFormat(WriterFamily):

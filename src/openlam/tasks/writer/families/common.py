@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openlam.tasks.base import CheckResult, TaskFamily
-from openlam.tasks.writer.facts import DocFacts, ParagraphFacts
+from openlam.tasks.writer.facts import DocFacts, ParagraphFacts, read
 
 WORD = re.compile(r"[A-Za-z]{5,}")
 # Words a person would hardly ask to format on their own.
@@ -72,9 +72,7 @@ class WriterFamily(TaskFamily):
         self, params: dict[str, Any], template: Path, saved: Path, answer: str | None
     ) -> CheckResult:
         """Check a saved end state against the template it started from."""
-        from openlam.tasks.writer import facts
-
-        return self.check(params, facts.read(template), facts.read(saved), answer)
+        return self.check(params, read(template), read(saved), answer)
 
 
 def fail(reason: str) -> CheckResult:
@@ -162,6 +160,11 @@ def same_text(before: DocFacts, after: DocFacts) -> CheckResult:
     if [t.cells for t in before.tables] != [t.cells for t in after.tables]:
         return fail("a table's content changed")
     return OK
+
+
+def nonempty(facts: DocFacts) -> list[ParagraphFacts]:
+    """Paragraphs with text: the ones two saves of the same document agree on."""
+    return [p for p in facts.paragraphs if p.text.strip()]
 
 
 def find_paragraph(facts: DocFacts, text: str) -> ParagraphFacts | None:

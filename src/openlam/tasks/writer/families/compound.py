@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from openlam.tasks.writer.families.character import word_marked
 from openlam.tasks.writer.families.common import WriterFamily, all_of, fail, other_word
 from openlam.tasks.writer.steps import click, keys, select
@@ -72,8 +74,6 @@ class ReplaceAndBold(WriterFamily):
         replaced = self.replace.check(params, before, after, answer)
         if not replaced.success:
             return replaced
-        from copy import deepcopy
-
         expected = deepcopy(before)
         for paragraph in expected.paragraphs:
             paragraph.text = paragraph.text.replace(params["word"], params["new"])
@@ -86,10 +86,9 @@ class ReplaceAndBold(WriterFamily):
         return other_word(params, facts, rng)
 
 
-def compound_families() -> list[WriterFamily]:
-
-    by_id = {**_simple()}
-    get = lambda key: by_id[key]  # noqa: E731
+def compound_families(simple: dict[str, WriterFamily]) -> list[WriterFamily]:
+    """Compounds of the given simple families (by id)."""
+    get = simple.__getitem__
     return [
         Compound(
             "writer/bold-italic-word-v1",
@@ -153,18 +152,3 @@ def compound_families() -> list[WriterFamily]:
         ),
         ReplaceAndBold(get("writer/replace-word-v1")),
     ]
-
-
-def _simple() -> dict[str, WriterFamily]:
-    from openlam.tasks.writer.families.character import character_families
-    from openlam.tasks.writer.families.layout import layout_families
-    from openlam.tasks.writer.families.paragraph import paragraph_families
-    from openlam.tasks.writer.families.structure import structure_families
-
-    found = [
-        *character_families(),
-        *paragraph_families(),
-        *structure_families(),
-        *layout_families(),
-    ]
-    return {f.id: f for f in found}

@@ -13,6 +13,7 @@ from openlam.tasks.writer.families.common import (
     WriterFamily,
     body_paragraphs,
     fail,
+    nonempty,
     pick_paragraph,
     same_text,
     unique_prefix,
@@ -30,12 +31,7 @@ def paragraph_changed(
     if not text.success:
         return text
     target = before.paragraphs[index].text
-    nonempty = zip(
-        [p for p in before.paragraphs if p.text.strip()],
-        [p for p in after.paragraphs if p.text.strip()],
-        strict=True,
-    )
-    for b, a in nonempty:
+    for b, a in zip(nonempty(before), nonempty(after), strict=True):
         if b.text == target:
             if not wanted(getter(a), getter(b)):
                 return fail(f"the paragraph is not {what}: it is {getter(a)!r}")

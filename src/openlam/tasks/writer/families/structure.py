@@ -9,9 +9,9 @@ from openlam.tasks.writer.facts import DocFacts
 from openlam.tasks.writer.families.common import (
     OK,
     WriterFamily,
-    all_of,
     body_paragraphs,
     fail,
+    nonempty,
     other_word,
     pick_paragraph,
     pick_word,
@@ -64,7 +64,7 @@ class MakeList(WriterFamily):
             return text
         first = params["paragraph"]
         targets = {before.paragraphs[first + k].text for k in range(params["count"])}
-        for b, a in zip(_nonempty(before), _nonempty(after), strict=True):
+        for b, a in zip(nonempty(before), nonempty(after), strict=True):
             if b.text in targets and a.list_kind != self.kind:
                 return fail(f"{b.text[:40]!r} is not a {self.kind} list item ({a.list_kind})")
             if b.text not in targets and a.list_kind != b.list_kind:
@@ -80,19 +80,15 @@ class MakeList(WriterFamily):
         return {**params, "paragraph": index, "start": unique_prefix(facts, index), "count": 1}
 
 
-def _nonempty(facts: DocFacts):
-    return [p for p in facts.paragraphs if p.text.strip()]
-
-
 class InsertTable(WriterFamily):
     id = "writer/insert-table-v1"
     category = "table"
     phrasings = (
-        'Insert a table with {rows} rows and {columns} columns after the paragraph that begins '
+        "Insert a table with {rows} rows and {columns} columns after the paragraph that begins "
         '"{start}".',
         'Add a {rows} by {columns} table below the paragraph starting "{start}".',
         'Put an empty {rows}x{columns} table right after "{start}...".',
-        'Create a table, {columns} columns wide and {rows} rows tall, following the paragraph '
+        "Create a table, {columns} columns wide and {rows} rows tall, following the paragraph "
         '"{start}".',
         'Under the paragraph beginning "{start}", insert a {rows}-row, {columns}-column table.',
         'I need a blank table of {rows} rows by {columns} columns after the "{start}" paragraph.',
@@ -394,7 +390,7 @@ class PageBreak(WriterFamily):
         breaks = [p.text for p in after.paragraphs if p.page_break and p.text.strip()]
         if breaks != [target]:
             return fail(f"page breaks are before {breaks!r}, not only before {target[:40]!r}")
-        return all_of(_same_paragraphs(before, after))
+        return _same_paragraphs(before, after)
 
     def wrong_params(self, params, facts, rng):
         others = [i for i in body_paragraphs(facts) if i not in (0, params["paragraph"])]
