@@ -38,16 +38,34 @@ def run_worker(jobs: list[tuple[dict, bool]], out: Path, worker: int) -> None:
                 if policy is None:
                     row = {"success": None, "reason": "no wrong solution", "seconds": 0.0}
                 else:
-                    result = episode.run_episode(env, instance, policy)
-                    row = {
-                        "success": result.success,
-                        "reason": result.check.reason,
-                        "seconds": round(result.seconds, 2),
-                        "steps": len(result.trajectory.steps),
-                    }
+                    row = _run(env, instance, policy)
                 row.update(family=instance.family, id=instance.id, policy=name)
                 sink.write(json.dumps(row) + "\n")
                 sink.flush()
+
+
+def _run(env, instance, policy) -> dict:
+    """One episode as a row; an application that stops answering is an error row (the
+    next reset starts a fresh stack), reported apart from checker verdicts."""
+    from openlam.envs.writer.env import AppGone
+    from openlam.tasks.writer import episode
+
+    start = time.monotonic()
+    try:
+        result = episode.run_episode(env, instance, policy)
+    except AppGone as exc:
+        return {
+            "success": None,
+            "error": str(exc),
+            "reason": "application error",
+            "seconds": round(time.monotonic() - start, 2),
+        }
+    return {
+        "success": result.success,
+        "reason": result.check.reason,
+        "seconds": round(result.seconds, 2),
+        "steps": len(result.trajectory.steps),
+    }
 
 
 def main() -> None:
@@ -57,7 +75,15 @@ def main() -> None:
     parser.add_argument("--family", action="append", help="only these families")
     parser.add_argument("--out", type=Path, default=Path("runs/sweep.jsonl"))
     parser.add_argument("--reject-n", type=int, default=None)
+    parser.add_argument(
+        "--report", action="store_true", help="only summarise the rows already written"
+    )
     options = parser.parse_args()
+    if options.report:
+        parts = sorted(options.out.parent.glob(f"{options.out.name}*"))
+        rows = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
+        report(rows, sum(r["seconds"] for r in rows) / max(1, options.workers))
+        return
     from openlam.tasks.writer import registry
 
     ids = options.family or list(registry.families())
@@ -98,7 +124,14 @@ def report(rows: list[dict], seconds: float) -> None:
     print(f"{'family':36} {'cheat ok':>10} {'nothing ok':>11} {'wrong ok':>10}")
     for family, cells in sorted(table.items()):
         print(f"{family:36} " + " ".join(f"{cells[p][0]:>4}/{cells[p][1]:<5}" for p in POLICIES))
-    print(f"{len(rows)} episodes in {seconds / 60:.1f} min")
+    errors = [r for r in rows if r.get("error")]
+    print(f"{len(rows)} episodes in {seconds / 60:.1f} min, {len(errors)} application errors")
+    for row in errors:
+        print(f"error: {row['policy']} {row['id']}: {row['error']}")
+    failures = [r for r in rows if (r["policy"] == "cheat") != bool(r["success"])]
+    for row in failures:
+        if row["success"] is not None:
+            print(f"unexpected: {row['policy']} {row['id']}: {row['reason']}")
 
 
 if __name__ == "__main__":

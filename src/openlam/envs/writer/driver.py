@@ -168,16 +168,19 @@ class Driver:
 
     def _wait_for_window(self) -> None:
         """Block until the document window shows its toolbars in the accessibility tree."""
-        deadline = time.monotonic() + self.timeout_s
+        # Half the request timeout, so that the environment hears why rather than nothing.
+        deadline = time.monotonic() + self.timeout_s / 2
+        seen: list = []
         while time.monotonic() < deadline:
             app = controls.application()
             if app is not None:
                 self.app = app
+                seen = controls.top_windows(app)
                 if any(f.name == "Bold" for f in controls.collect(app)):
                     controls.activate_window(self.display, self.doc.getTitle())
                     return
             time.sleep(0.1)
-        raise AppDead("the Writer window did not appear with its toolbars")
+        raise AppDead(f"the Writer window did not appear with its toolbars; windows: {seen}")
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""

@@ -127,21 +127,17 @@ class WriterEnv:
             raise FileNotFoundError(f"template {template} does not exist")
         start = time.monotonic()
         restarted = self._ensure_stack()
-        previous = self.episode_doc
-        # A new name each episode: reloading a file of the same name into the window that
-        # shows it can stop soffice on a question about the open copy.
-        self.episodes += 1
-        self.episode_doc = self.stack.workdir / f"episode{self.episodes}{template.suffix}"
-        shutil.copyfile(template, self.episode_doc)
         try:
-            loaded = self.driver.request("load", path=str(self.episode_doc))
+            loaded = self._open(template)
         except AppGone:
-            # A stack that dies while opening gets one fresh try.
+            # A stack that dies or hangs while opening gets one fresh try.
             self._restart_stack()
             restarted = True
-            loaded = self.driver.request("load", path=str(self.episode_doc))
-        if previous is not None and previous != self.episode_doc:
-            previous.unlink(missing_ok=True)
+            try:
+                loaded = self._open(template)
+            except AppGone:
+                self.stack.stop()  # never hand a hung stack to the next reset
+                raise
         self.task, self.steps, self.answer = options.get("task"), 0, None
         load_s = time.monotonic() - start
         obs = self._observe(None)
@@ -208,6 +204,19 @@ class WriterEnv:
         return self._observe(self.last_obs.last_result if self.last_obs else None)
 
     # -- internals ---------------------------------------------------------------------
+
+    def _open(self, template: Path) -> dict[str, Any]:
+        """Copy the template into the stack's folder and open the copy."""
+        previous = self.episode_doc
+        # A new name each episode: reloading a file of the same name into the window that
+        # shows it can stop soffice on a question about the open copy.
+        self.episodes += 1
+        self.episode_doc = self.stack.workdir / f"episode{self.episodes}{template.suffix}"
+        shutil.copyfile(template, self.episode_doc)
+        loaded = self.driver.request("load", path=str(self.episode_doc))
+        if previous is not None:
+            previous.unlink(missing_ok=True)
+        return loaded
 
     def _parse(self, action: Action | str) -> Action:
         if isinstance(action, str):
