@@ -88,10 +88,13 @@ def main() -> None:
 
     ids = options.family or list(registry.families())
     reject_n = options.n if options.reject_n is None else options.reject_n
+    samples = {f: registry.sample(f, options.n, seed=1) for f in ids}
+    # Round-robin over families, so that a sweep cut short still covers every family.
     jobs = [
-        (instance.model_dump(), k < reject_n)
+        (samples[f][k].model_dump(), k < reject_n)
+        for k in range(options.n)
         for f in ids
-        for k, instance in enumerate(registry.sample(f, options.n, seed=1))
+        if k < len(samples[f])
     ]
     options.out.parent.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
