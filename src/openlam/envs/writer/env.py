@@ -53,6 +53,7 @@ class WriterConfig:
     stack: StackConfig = field(default_factory=StackConfig)
     request_timeout_s: float = 60.0
     max_steps: int = 30
+    open_attempts: int = 3
 
 
 class DriverClient:
@@ -127,17 +128,18 @@ class WriterEnv:
             raise FileNotFoundError(f"template {template} does not exist")
         start = time.monotonic()
         restarted = self._ensure_stack()
-        try:
-            loaded = self._open(template)
-        except AppGone:
-            # A stack that dies or hangs while opening gets one fresh try.
-            self._restart_stack()
-            restarted = True
+        for attempt in range(1, self.config.open_attempts + 1):
             try:
                 loaded = self._open(template)
+                break
             except AppGone:
-                self.stack.stop()  # never hand a hung stack to the next reset
-                raise
+                # soffice now and then dies or hangs while opening a document; a fresh
+                # stack gets the next try, and a hung one never reaches the next reset.
+                self.stack.stop()
+                if attempt == self.config.open_attempts:
+                    raise
+                self._restart_stack()
+                restarted = True
         self.task, self.steps, self.answer = options.get("task"), 0, None
         load_s = time.monotonic() - start
         obs = self._observe(None)
