@@ -113,6 +113,18 @@ def pick_paragraph(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None
     return {"paragraph": index, "start": unique_prefix(facts, index)}
 
 
+def other_paragraph(
+    params: dict[str, Any], facts: DocFacts, rng: random.Random, skip_first: bool = False
+) -> dict[str, Any] | None:
+    """The same task on another paragraph: the plausible wrong solution of paragraph tasks."""
+    excluded = {params["paragraph"], *((0,) if skip_first else ())}
+    others = [i for i in body_paragraphs(facts) if i not in excluded and unique_prefix(facts, i)]
+    if not others:
+        return None
+    index = rng.choice(others)
+    return {**params, "paragraph": index, "start": unique_prefix(facts, index)}
+
+
 def unique_words(facts: DocFacts) -> list[tuple[str, int]]:
     """(word, paragraph index) for words that occur exactly once, even as a substring."""
     out = []

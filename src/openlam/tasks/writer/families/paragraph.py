@@ -11,12 +11,11 @@ from openlam.tasks.writer.facts import DocFacts, ParagraphFacts
 from openlam.tasks.writer.families.common import (
     OK,
     WriterFamily,
-    body_paragraphs,
     fail,
     nonempty,
+    other_paragraph,
     pick_paragraph,
     same_text,
-    unique_prefix,
 )
 from openlam.tasks.writer.steps import click, menu, select_paragraphs, set_box
 
@@ -65,12 +64,7 @@ class ParagraphFormat(WriterFamily):
         return paragraph_changed(before, after, index, self._getter, self._wanted, self.what)
 
     def wrong_params(self, params, facts, rng):
-        others = [i for i in body_paragraphs(facts) if i != params["paragraph"]]
-        others = [i for i in others if unique_prefix(facts, i)]
-        if not others:
-            return None
-        index = rng.choice(others)
-        return {**params, "paragraph": index, "start": unique_prefix(facts, index)}
+        return other_paragraph(params, facts, rng)
 
 
 def _is(value):

@@ -3,6 +3,8 @@ text and page breaks."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from openlam.agent.scripted import call
 from openlam.tasks.base import CheckResult
 from openlam.tasks.writer.facts import DocFacts
@@ -12,11 +14,11 @@ from openlam.tasks.writer.families.common import (
     body_paragraphs,
     fail,
     nonempty,
+    other_paragraph,
     other_word,
     pick_paragraph,
     pick_word,
     same_text,
-    unique_prefix,
 )
 from openlam.tasks.writer.steps import click, keys, menu, select, select_paragraphs
 
@@ -72,12 +74,8 @@ class MakeList(WriterFamily):
         return OK
 
     def wrong_params(self, params, facts, rng):
-        others = [i for i in body_paragraphs(facts) if i != params["paragraph"]]
-        others = [i for i in others if unique_prefix(facts, i)]
-        if not others:
-            return None
-        index = rng.choice(others)
-        return {**params, "paragraph": index, "start": unique_prefix(facts, index), "count": 1}
+        wrong = other_paragraph(params, facts, rng)
+        return None if wrong is None else {**wrong, "count": 1}
 
 
 class InsertTable(WriterFamily):
@@ -313,8 +311,7 @@ class DeleteParagraph(WriterFamily):
     )
 
     def sample_params(self, facts, rng):
-        params = pick_paragraph(facts, rng)
-        return params if params and params["paragraph"] > 0 else None
+        return later_paragraph(facts, rng)
 
     def solution(self, params):
         return [select_paragraphs(params["start"]), keys("{BackSpace}{BackSpace}")]
@@ -327,12 +324,7 @@ class DeleteParagraph(WriterFamily):
         return OK
 
     def wrong_params(self, params, facts, rng):
-        others = [i for i in body_paragraphs(facts) if i not in (0, params["paragraph"])]
-        others = [i for i in others if unique_prefix(facts, i)]
-        if not others:
-            return None
-        index = rng.choice(others)
-        return {"paragraph": index, "start": unique_prefix(facts, index)}
+        return other_paragraph(params, facts, rng, skip_first=True)
 
 
 class ReplaceWord(WriterFamily):
@@ -379,8 +371,7 @@ class PageBreak(WriterFamily):
     )
 
     def sample_params(self, facts, rng):
-        params = pick_paragraph(facts, rng)
-        return params if params and params["paragraph"] > 0 else None
+        return later_paragraph(facts, rng)
 
     def solution(self, params):
         return [select(params["start"]), keys("{Home}"), click("Page Break", "push button")]
@@ -393,12 +384,13 @@ class PageBreak(WriterFamily):
         return _same_paragraphs(before, after)
 
     def wrong_params(self, params, facts, rng):
-        others = [i for i in body_paragraphs(facts) if i not in (0, params["paragraph"])]
-        others = [i for i in others if unique_prefix(facts, i)]
-        if not others:
-            return None
-        index = rng.choice(others)
-        return {"paragraph": index, "start": unique_prefix(facts, index)}
+        return other_paragraph(params, facts, rng, skip_first=True)
+
+
+def later_paragraph(facts: DocFacts, rng) -> dict[str, Any] | None:
+    """A paragraph that is not the first (there is a paragraph before it to join or break)."""
+    params = pick_paragraph(facts, rng)
+    return params if params and params["paragraph"] > 0 else None
 
 
 def structure_families() -> list[WriterFamily]:
