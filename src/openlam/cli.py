@@ -13,6 +13,8 @@ env_app = typer.Typer(help="Look at an application environment.", no_args_is_hel
 app.add_typer(env_app, name="env")
 tasks_app = typer.Typer(help="Browse the task library.", no_args_is_help=True)
 app.add_typer(tasks_app, name="tasks")
+data_app = typer.Typer(help="Build training data.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
 console = Console()
 
 
@@ -86,12 +88,142 @@ def tasks_sample(
             console.print(f"[dim]{where}[/dim] {instance.request}")
 
 
+@data_app.command("plans")
+def data_plans(
+    help_root: Path = typer.Option(None, help="Help corpus (default: the installed en-US help)."),
+    module: list[str] = typer.Option(None, help="Help module(s) to read (default: all)."),
+    out: Path = typer.Option(Path("runs/plans"), help="Output folder."),
+    evolve: str = typer.Option("offline", help="offline, llm or none."),
+    endpoint: str = typer.Option(None, help="OpenAI-compatible base URL for --evolve llm."),
+    llm_model: str = typer.Option(None, help="Model name at that endpoint."),
+    api_key_env: str = typer.Option(None, help="Environment variable holding the API key."),
+    llm_max: int = typer.Option(None, help="Evolve at most this many records with the LLM."),
+    seed: int = typer.Option(0),
+) -> None:
+    """Mine task-plan records from the application help, clean, evolve and write them."""
+    from openlam.data.plan_corpus import (
+        DEFAULT_HELP_ROOT,
+        PlanCorpusConfig,
+        build_corpus,
+        write_corpus,
+    )
+
+    if evolve not in ("offline", "llm", "none"):
+        raise typer.BadParameter("--evolve is offline, llm or none")
+    config = PlanCorpusConfig(help_root=help_root or DEFAULT_HELP_ROOT, modules=module or None,
+                              out_dir=out, evolve=evolve, llm_max_records=llm_max, seed=seed)
+    model = None
+    if evolve == "llm":
+        if not endpoint or not llm_model:
+            raise typer.BadParameter("--evolve llm needs --endpoint and --llm-model")
+        model = _openai_model(endpoint, llm_model, api_key_env)
+    try:
+        corpus = build_corpus(config, model)
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    stats = write_corpus(corpus, out)
+    for key in ("pages_read", "mined", "evolved", "dropped"):
+        console.print(f"{key}: {stats[key]}")
+    for key in ("mined_by_app", "evolved_by_rule", "drop_reasons"):
+        console.print(f"{key}: {stats[key]}")
+    console.print(f"written to {out}/ (mined.jsonl, evolved.jsonl, dropped.jsonl, stats.json)")
+
+
+def _openai_model(endpoint: str, name: str, api_key_env: str | None):
+    from openlam.models.config import ModelConfig, load_model
+
+    return load_model(ModelConfig(backend="openai", model=name, base_url=endpoint,
+                                  api_key_env=api_key_env))
+
+
+@app.command("run")
+def run_command(
+    request: str = typer.Argument(..., help="What to do, in words."),
+    doc: Path = typer.Option(None, help="The .docx/.odt to work on (default: a sample letter)."),
+    out: Path = typer.Option(None, help="Where to save the result (.docx, .odt or .pdf)."),
+    backend: str = typer.Option("smollm2", help="smollm2, hf, openai, llamacpp or scripted."),
+    model: str = typer.Option(None, help="hf: path or hub name; openai: model id; llamacpp: gguf."),
+    adapter: str = typer.Option(None, help="A LoRA adapter directory (hf, smollm2)."),
+    base_url: str = typer.Option(None, help="openai: the API root with /v1."),
+    outputs: Path = typer.Option(None, help="scripted: a file with one model output per line."),
+    variant: str = typer.Option("compact", help="Prompt variant: full, compact or react."),
+    max_controls: int = typer.Option(40, help="Relevance filter size (0 keeps every control)."),
+    max_steps: int = typer.Option(15),
+    max_new_tokens: int = typer.Option(128, help="Longest model output per step."),
+    log: Path = typer.Option(Path("runs/run/trajectory.jsonl"), help="Trajectory file."),
+    yes: bool = typer.Option(False, "--yes", help="Approve sensitive actions without asking."),
+) -> None:
+    """Carry out a request on a document with a model, showing each step."""
+    import sys
+
+    from pydantic import ValidationError
+
+    from openlam.agent.loop import AgentConfig
+    from openlam.agent.prompt import PromptConfig
+    from openlam.agent.run_request import run_request
+    from openlam.agent.safety import approve_all, ask_user, refuse_all
+    from openlam.models.config import ModelConfig, load_model
+    from openlam.tasks.writer.templates import default_template
+
+    given = {"model": model, "adapter": adapter, "base_url": base_url,
+             "outputs": outputs.read_text().splitlines() if outputs else None}
+    try:
+        model_config = ModelConfig(backend=backend, **{k: v for k, v in given.items() if v})
+        prompt = PromptConfig(variant=variant, max_controls=max_controls or None)
+    except ValidationError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
+    config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
+    trajectory = run_request(request, doc or default_template(), out, load_model(model_config),
+                             log, config, confirm, console)
+    raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
+
+
 @app.command()
 def actions() -> None:
     """Print the Writer action space as the model is shown it."""
     from openlam.envs.writer.actions import writer_action_space
 
     console.print(writer_action_space().describe(), markup=False)
+
+
+@app.command("serve")
+def serve_command(
+    backend: str = typer.Option("smollm2", help="smollm2, hf, openai or llamacpp."),
+    model: str = typer.Option(None, help="hf: path or hub name; openai: model id; llamacpp: gguf."),
+    adapter: str = typer.Option(None, help="A LoRA adapter directory (hf, smollm2)."),
+    base_url: str = typer.Option(None, help="openai: the upstream API root with /v1."),
+    device: str = typer.Option(None, help="auto, cpu or cuda (hf, smollm2)."),
+    threads: int = typer.Option(None, help="torch CPU threads (hf, smollm2); 1 on busy cores."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (no authentication!)."),
+    port: int = typer.Option(8000),
+) -> None:
+    """Serve a model over an OpenAI-compatible chat-completions API until Ctrl-C."""
+    from pydantic import ValidationError
+
+    from openlam.models.config import ModelConfig, load_model
+    from openlam.models.serve import ModelServer
+
+    given = {
+        "model": model,
+        "adapter": adapter,
+        "base_url": base_url,
+        "device": device,
+        "threads": threads,
+    }
+    try:
+        config = ModelConfig(backend=backend, **{k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    server = ModelServer(load_model(config), host, port)
+    console.print(f"serving {server.model.name} at {server.url} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        server.close()
 
 
 if __name__ == "__main__":

@@ -44,3 +44,28 @@ def test_files_read_back_and_evolved_records_link_to_mined_ones(writer_corpus):
 def test_llm_evolution_needs_a_model(tmp_path):
     with pytest.raises(ValueError, match="needs a model"):
         build_corpus(PlanCorpusConfig(modules=["smath"], out_dir=tmp_path, evolve="llm"))
+
+
+def test_llm_evolution_through_an_openai_compatible_endpoint(tmp_path):
+    """The LLM evolver talks HTTP to our own OpenAI-compatible server; the model behind it
+    replays one good variant and one that breaks the rules."""
+    from openlam.models.openai_compat import OpenAIChatConfig, OpenAIChatModel
+    from openlam.models.scripted import ScriptedModel
+    from openlam.models.serve import serve
+
+    good = json.dumps(
+        {
+            "task": "Insert a formula with the limits **0** and **n**",
+            "plan": ["Choose **Insert - Object - Formula**.", "Type **sum from 0 to n**."],
+        }
+    )
+    replies = [good, "I cannot do that."]
+    with serve(ScriptedModel(replies, cycle=True)) as server:
+        model = OpenAIChatModel(OpenAIChatConfig(base_url=server.url, model="scripted"))
+        config = PlanCorpusConfig(modules=["smath", "schart"], out_dir=tmp_path, evolve="llm")
+        corpus = build_corpus(config, model)
+    assert len(corpus.mined) >= 2
+    assert corpus.evolved and all(e.evolution == "llm" for e in corpus.evolved)
+    assert corpus.evolved[0].task.startswith("Insert a formula")
+    rejected = [d for d in corpus.dropped if d.reason.startswith("evolution")]
+    assert rejected and len(corpus.evolved) + len(rejected) == len(corpus.mined)

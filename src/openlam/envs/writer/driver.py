@@ -210,6 +210,9 @@ def _dead(exc: BaseException) -> bool:
         or name in {"DisposedException", "NoConnectException"}
         or (name == "RuntimeException" and "disposed" in text.lower())
         or (name == "Error" and ("ServiceUnknown" in text or "NoReply" in text))
+        # The accessibility bus gave up waiting (25 s) for the application: it is not
+        # answering, which the environment treats like a hung application.
+        or (name == "GError" and "timeout from dbind" in text)
     )
 
 

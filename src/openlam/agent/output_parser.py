@@ -1,0 +1,111 @@
+"""From model text to an Action, strictly. Anything malformed is a `ModelOutputError` whose
+message the agent shows the model at its next step; it never escapes as another exception."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from openlam.actions import ActionParseError, ActionSpace
+from openlam.records import Action, Control, Status
+
+MAX_OUTPUT_CHARS = 20_000
+KNOWN_KEYS = {"thought", "control_label", "control_name", "function", "args", "status", "plan"}
+
+
+class ModelOutputError(ValueError):
+    """The model's text is not a valid action; the message says what to fix."""
+
+
+def parse_model_output(text: str, actions: ActionSpace, controls: list[Control]) -> Action:
+    """The action in `text`, validated against the action space and the shown controls."""
+    if not isinstance(text, str) or not text.strip():
+        raise ModelOutputError("empty output; reply with one JSON object")
+    if len(text) > MAX_OUTPUT_CHARS:
+        raise ModelOutputError(f"output of {len(text)} characters; keep it short")
+    data = _json_object(text)
+    unknown = set(data) - KNOWN_KEYS
+    if unknown:
+        raise ModelOutputError(f"unknown keys {sorted(unknown)}; use {sorted(KNOWN_KEYS)}")
+    action = Action(
+        function=_string(data, "function", ""),
+        args=_args(data),
+        control_label=_label(data),
+        control_name=_optional_string(data, "control_name"),
+        status=_status(data),
+        thought=_optional_string(data, "thought"),
+        plan=_plan(data),
+    )
+    try:
+        action = actions.validate(action)
+    except ActionParseError as exc:
+        raise ModelOutputError(str(exc)) from exc
+    if action.control_label is not None and not any(
+        c.label == action.control_label for c in controls
+    ):
+        raise ModelOutputError(f"no control with label {action.control_label!r} in the list")
+    return action
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    start = text.find("{")
+    if start < 0:
+        raise ModelOutputError("no JSON object in the output")
+    try:
+        data, _ = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise ModelOutputError(f"invalid JSON: {exc.msg} at char {exc.pos}") from exc
+    except RecursionError as exc:
+        raise ModelOutputError("JSON nested too deeply") from exc
+    if not isinstance(data, dict):
+        raise ModelOutputError("the output must be a JSON object")
+    return data
+
+
+def _string(data: dict, key: str, default: str) -> str:
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise ModelOutputError(f"{key} must be a string, got {type(value).__name__}")
+    return value.strip()
+
+
+def _optional_string(data: dict, key: str) -> str | None:
+    return _string(data, key, "") or None
+
+
+def _label(data: dict) -> str | None:
+    value = data.get("control_label")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ModelOutputError(f"control_label must be a string, got {type(value).__name__}")
+    return str(value).strip()
+
+
+def _args(data: dict) -> dict[str, Any]:
+    value = data.get("args", {})
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ModelOutputError(f"args must be an object, got {type(value).__name__}")
+    return value
+
+
+def _status(data: dict) -> Status:
+    value = data.get("status", "CONTINUE")
+    if not isinstance(value, str) or value.strip().upper() not in Status.__members__:
+        raise ModelOutputError(f"status must be one of {list(Status.__members__)}, got {value!r}")
+    return Status(value.strip().upper())
+
+
+def _plan(data: dict) -> list[str]:
+    value = data.get("plan", [])
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise ModelOutputError("plan must be a list of strings")
+    return value

@@ -1,0 +1,70 @@
+"""Run one user request on a user's document in the real Writer: what `openlam run` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from openlam.agent.control_filter import filter_controls
+from openlam.agent.loop import Agent, AgentConfig
+from openlam.agent.prompt import format_call
+from openlam.agent.safety import Confirmer
+from openlam.envs.writer.actions import writer_action_space
+from openlam.envs.writer.env import WriterEnv
+from openlam.models.base import TextModel
+from openlam.records import Step, Trajectory
+
+
+def run_request(
+    request: str,
+    doc: Path,
+    out: Path | None,
+    model: TextModel,
+    log: Path,
+    config: AgentConfig,
+    confirm: Confirmer,
+    console: Console,
+) -> Trajectory:
+    """Open `doc`, let the agent act on `request` step by step, save the result to `out`."""
+    if not doc.is_file():
+        raise FileNotFoundError(f"no document at {doc}")
+    agent = Agent(model, writer_action_space(), config, confirm)
+    console.print(f"[bold]request:[/bold] {request}\n[dim]model {model.name}, document {doc}[/dim]")
+    with WriterEnv() as env:
+        trajectory = agent.run(
+            env,
+            request,
+            log,
+            task_id="run",
+            options={"template": doc},
+            on_step=lambda step: _show(step, request, config, console),
+        )
+        if out is not None:
+            env.save(out.resolve(), ext=out.suffix.lstrip(".") or "docx")
+            console.print(f"saved {out}")
+    console.print(
+        f"[bold]{trajectory.outcome}[/bold] after {len(trajectory.steps)} steps; "
+        f"trajectory in {log}"
+    )
+    return trajectory
+
+
+def _show(step: Step, request: str, config: AgentConfig, console: Console) -> None:
+    controls = step.observation.controls
+    shown = filter_controls(
+        controls, request, step.action.plan if step.action else [], config.prompt.max_controls
+    )
+    t = step.timings
+    what = format_call(step.action) if step.action else f"unparsable: {step.model_output!r:.80}"
+    result = "ok" if step.result.ok else f"[red]{step.result.error}[/red]"
+    console.print(
+        f"[cyan]step {step.index + 1}[/cyan] {len(shown)}/{len(controls)} controls | {what}\n"
+        f"    -> {result} | model {t.get('model_s', 0):.2f} s "
+        f"({t.get('prompt_tokens', 0):.0f} in, {t.get('completion_tokens', 0):.0f} out), "
+        f"execute {t.get('execute_s', 0):.2f} s",
+        markup=True,
+        highlight=False,
+    )
+    if step.action and step.action.thought:
+        console.print(f"    thought: {step.action.thought[:160]}", markup=False)

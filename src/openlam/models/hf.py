@@ -1,0 +1,226 @@
+"""A Hugging Face transformers causal LM as a TextModel, optionally with a LoRA adapter.
+
+torch, transformers and peft are imported inside the functions that use them, so that
+importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from openlam.models.base import Generation, Message, ModelError, cut_at_stop
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+Device = Literal["auto", "cpu", "cuda"]
+DType = Literal["auto", "float32", "bfloat16", "float16"]
+
+
+class HFConfig(BaseModel):
+    """Which weights to load and where to run them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field(description="A local directory or a hub name for from_pretrained.")
+    adapter: str | None = Field(None, description="A PEFT (LoRA) adapter directory.")
+    device: Device = Field("auto", description="auto: cuda when torch sees a GPU, else cpu.")
+    dtype: DType = Field("auto", description="auto: bfloat16 on cuda, float32 on cpu.")
+    threads: int | None = Field(
+        None,
+        ge=1,
+        description="torch CPU threads for the whole process (default: one per core). On a "
+        "machine whose cores are busy with other work, 1 can be several times faster.",
+    )
+    attn_implementation: str = Field(
+        "sdpa", description="sdpa is built into torch; other kernels may need a download."
+    )
+    name: str | None = Field(None, description="Name reported by the model (default: the path).")
+
+
+class HFModel:
+    """A TextModel running a transformers causal LM in this process."""
+
+    def __init__(self, config: HFConfig):
+        self.config = config
+        self.name = config.name or _default_name(config)
+        self.model, self.tokenizer = load_causal_lm(config)
+
+    def generate(
+        self,
+        messages: list[Message],
+        *,
+        max_new_tokens: int = 256,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+    ) -> Generation:
+        """Generate one assistant turn with the tokenizer's chat template."""
+        return generate_chat(
+            self.model,
+            self.tokenizer,
+            messages,
+            max_new_tokens=max_new_tokens,
+            temperature=temperature,
+            stop=stop,
+        )
+
+
+def load_causal_lm(config: HFConfig) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """Load the model (with its adapter, if any) and tokenizer, in eval mode on the device."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    if config.threads is not None:
+        # Process-wide in torch; with more threads than free cores, each step waits on the
+        # slowest thread (seen here: 1.2 tokens/s with 2 threads, 7-11 with 1 on busy cores).
+        torch.set_num_threads(config.threads)
+    _check_local_paths(config)
+    device = resolve_device(config.device)
+    dtype = resolve_dtype(config.dtype, device)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(
+            config.model, dtype=dtype, attn_implementation=config.attn_implementation
+        )
+        tokenizer = AutoTokenizer.from_pretrained(config.model)
+    except OSError as exc:
+        raise ModelError(f"cannot load model {config.model!r}: {exc}") from exc
+    if config.adapter is not None:
+        model = _with_adapter(model, config.adapter)
+    model.to(device)
+    model.eval()
+    return model, tokenizer
+
+
+def _check_local_paths(config: HFConfig) -> None:
+    """Fail before the slow load, with a message transformers and peft would not give."""
+    local = Path(config.model)
+    if local.is_dir() and not (local / "config.json").is_file():
+        raise ModelError(f"{config.model} has no config.json: not a transformers checkpoint")
+    if config.adapter is not None and not (Path(config.adapter) / "adapter_config.json").is_file():
+        raise ModelError(f"{config.adapter} has no adapter_config.json: not a PEFT adapter")
+
+
+def _with_adapter(model: PreTrainedModel, adapter: str) -> PreTrainedModel:
+    from peft import PeftModel
+
+    return PeftModel.from_pretrained(model, adapter)
+
+
+def resolve_device(device: Device) -> str:
+    """The torch device for a configured one; cuda without a GPU is an error, not a fallback."""
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ModelError("device 'cuda' was asked for but torch sees no GPU")
+    return device
+
+
+def resolve_dtype(dtype: DType, device: str) -> torch.dtype:
+    """The torch dtype for a configured one (auto: bfloat16 on a GPU, float32 on the CPU)."""
+    import torch
+
+    if dtype == "auto":
+        # CPUs without bf16 instructions run bfloat16 far slower than float32.
+        return torch.bfloat16 if device == "cuda" else torch.float32
+    return getattr(torch, dtype)
+
+
+def generate_chat(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    messages: list[Message],
+    *,
+    max_new_tokens: int = 256,
+    temperature: float = 0.0,
+    stop: list[str] | None = None,
+) -> Generation:
+    """One assistant turn from an already-loaded model, e.g. one being trained."""
+    import torch
+
+    if not tokenizer.chat_template:
+        raise ModelError("the tokenizer has no chat template; use an instruct/chat model")
+    inputs = tokenizer.apply_chat_template(
+        [m.model_dump() for m in messages],
+        add_generation_prompt=True,
+        return_tensors="pt",
+        return_dict=True,
+    ).to(model.device)
+    timer = _FirstTokenTimer()
+    start = time.perf_counter()
+    with torch.inference_mode():
+        output = model.generate(
+            **inputs,
+            **_sampling(temperature),
+            max_new_tokens=max_new_tokens,
+            stop_strings=stop or None,
+            tokenizer=tokenizer,  # generate needs it to match stop strings
+            pad_token_id=_pad_id(tokenizer),
+            streamer=timer,
+        )
+    total = time.perf_counter() - start
+    prompt_len = inputs["input_ids"].shape[1]
+    new_ids = output[0, prompt_len:].tolist()
+    text, stopped = cut_at_stop(tokenizer.decode(new_ids, skip_special_tokens=True), stop)
+    ended = bool(new_ids) and new_ids[-1] in _eos_ids(model, tokenizer)
+    return Generation(
+        text=text,
+        prompt_tokens=prompt_len,
+        completion_tokens=len(new_ids),
+        prompt_seconds=None if timer.first is None else timer.first - start,
+        total_seconds=total,
+        finish_reason="stop" if stopped or ended or len(new_ids) < max_new_tokens else "length",
+    )
+
+
+def _sampling(temperature: float) -> dict[str, Any]:
+    if temperature < 0:
+        raise ValueError(f"temperature must be >= 0, got {temperature}")
+    if temperature == 0:
+        # Explicit, because a checkpoint's generation_config may ask for sampling.
+        return {"do_sample": False, "temperature": None, "top_p": None, "top_k": None}
+    return {"do_sample": True, "temperature": temperature}
+
+
+def _pad_id(tokenizer: PreTrainedTokenizerBase) -> int | None:
+    # Without one, generate() warns on every call and picks eos itself.
+    return tokenizer.eos_token_id if tokenizer.pad_token_id is None else tokenizer.pad_token_id
+
+
+def _eos_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> set[int]:
+    eos = model.generation_config.eos_token_id
+    ids = set(eos if isinstance(eos, list) else [eos] if eos is not None else [])
+    if tokenizer.eos_token_id is not None:
+        ids.add(tokenizer.eos_token_id)
+    return ids
+
+
+class _FirstTokenTimer:
+    """A generate() streamer that only notes when the first new token arrives.
+
+    generate() hands the streamer the prompt first, then each new token, so the second
+    call marks the end of the prefill.
+    """
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.first: float | None = None
+
+    def put(self, value: Any) -> None:
+        self.calls += 1
+        if self.calls == 2:
+            self.first = time.perf_counter()
+
+    def end(self) -> None:
+        pass
+
+
+def _default_name(config: HFConfig) -> str:
+    name = Path(config.model).name or config.model
+    return f"{name}+{Path(config.adapter).name}" if config.adapter else name
