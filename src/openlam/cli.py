@@ -127,7 +127,8 @@ def data_plans(
         console.print(f"{key}: {stats[key]}")
     for key in ("mined_by_app", "evolved_by_rule", "drop_reasons"):
         console.print(f"{key}: {stats[key]}")
-    console.print(f"written to {out}/ (mined.jsonl, evolved.jsonl, dropped.jsonl, stats.json)")
+    files = "plans.jsonl (= mined.jsonl + evolved.jsonl), dropped.jsonl, stats.json"
+    console.print(f"written to {out}/: {files}")
 
 
 def _openai_model(endpoint: str, name: str, api_key_env: str | None):

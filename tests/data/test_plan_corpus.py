@@ -34,6 +34,7 @@ def test_files_read_back_and_evolved_records_link_to_mined_ones(writer_corpus):
     assert len(mined) == stats["mined"] and len(evolved) == stats["evolved"]
     assert {e.evolved_from for e in evolved} <= {m.task_id for m in mined}
     assert len(read_jsonl(out / "dropped.jsonl", Dropped)) == stats["dropped"]
+    assert read_jsonl(out / "plans.jsonl", TaskPlan) == mined + evolved
     assert json.loads((out / "stats.json").read_text())["mined"] == stats["mined"]
     # One flat schema for every line, so `datasets.load_dataset("json")` infers one table.
     keys = {tuple(json.loads(line)) for line in (out / "evolved.jsonl").open()}

@@ -4,9 +4,12 @@ them, and write JSON Lines plus a stats summary.
 Output folder:
     mined.jsonl     records mined from the help (TaskPlan)
     evolved.jsonl   harder variants, each linked to its source by `evolved_from`
+    plans.jsonl     both together: the phase-1 training file
     dropped.jsonl   every candidate that was dropped, with its reason
     stats.json      counts by app, source page, steps per plan, drop reasons, evolution rules
-Both record files load with `datasets.load_dataset("json", data_files=...)`.
+Each record file loads with `datasets.load_dataset("json", data_files=...)`; load mined and
+evolved records together through plans.jsonl (as two splits, mined.jsonl's all-null
+`evolved_from` column would not cast to evolved.jsonl's strings).
 """
 
 from __future__ import annotations
@@ -123,6 +126,7 @@ def write_corpus(corpus: PlanCorpus, out_dir: Path) -> dict:
     """Write the record files and stats.json; returns the stats."""
     write_jsonl(out_dir / "mined.jsonl", corpus.mined)
     write_jsonl(out_dir / "evolved.jsonl", corpus.evolved)
+    write_jsonl(out_dir / "plans.jsonl", corpus.mined + corpus.evolved)
     write_jsonl(out_dir / "dropped.jsonl", corpus.dropped)
     stats = corpus.stats()
     (out_dir / "stats.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
