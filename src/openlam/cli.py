@@ -110,8 +110,14 @@ def data_plans(
 
     if evolve not in ("offline", "llm", "none"):
         raise typer.BadParameter("--evolve is offline, llm or none")
-    config = PlanCorpusConfig(help_root=help_root or DEFAULT_HELP_ROOT, modules=module or None,
-                              out_dir=out, evolve=evolve, llm_max_records=llm_max, seed=seed)
+    config = PlanCorpusConfig(
+        help_root=help_root or DEFAULT_HELP_ROOT,
+        modules=module or None,
+        out_dir=out,
+        evolve=evolve,
+        llm_max_records=llm_max,
+        seed=seed,
+    )
     model = None
     if evolve == "llm":
         if not endpoint or not llm_model:
@@ -131,11 +137,112 @@ def data_plans(
     console.print(f"written to {out}/: {files}")
 
 
+@data_app.command("collect")
+def data_collect(
+    n_per_family: int = typer.Option(12, help="Library instances per family."),
+    family: list[str] = typer.Option(None, help="Only these families (default: all)."),
+    plans: Path = typer.Option(None, help="Also instantiate these mined plans (mined.jsonl)."),
+    expert: str = typer.Option("noisy-oracle", help="oracle, noisy-oracle, llm or model."),
+    expert_backend: str = typer.Option(None, help="llm/model expert: a model backend."),
+    expert_model: str = typer.Option(None, help="llm/model expert: model name or path."),
+    base_url: str = typer.Option(None, help="llm expert: the OpenAI-compatible API root."),
+    judge_url: str = typer.Option(None, help="An OpenAI-compatible judge beside the checker."),
+    judge_model: str = typer.Option("judge", help="The judge's model id at --judge-url."),
+    workers: int = typer.Option(1, help="Writer stacks working in parallel (Ray actors)."),
+    address: str = typer.Option(None, help="Join this Ray cluster instead of a local one."),
+    in_process: bool = typer.Option(False, help="One worker in this process, without Ray."),
+    out: Path = typer.Option(Path("runs/collect"), help="Output folder (resumable)."),
+    seed: int = typer.Option(0),
+) -> None:
+    """Instantiate tasks, execute them with an expert in Writer, evaluate, record (resumable)."""
+    from openlam.data.collect import CollectConfig, collect
+    from openlam.data.execute import ExpertConfig
+    from openlam.data.experts import NoiseConfig
+    from openlam.data.instantiate import instantiate_library, instantiate_plan
+    from openlam.data.plan_mining import TaskPlan
+    from openlam.models.config import ModelConfig
+    from openlam.records import read_jsonl
+
+    tasks = instantiate_library(n_per_family, seed=seed, families=family or None)
+    if plans is not None:
+        tasks += [instantiate_plan(r, seed) for r in read_jsonl(plans, TaskPlan)]
+    expert_config = None
+    if expert in ("llm", "model"):
+        fields = {"model": expert_model, "base_url": base_url}
+        expert_config = ModelConfig(
+            backend=expert_backend or ("openai" if expert == "llm" else "smollm2"),
+            **{k: v for k, v in fields.items() if v},
+        )
+    config = CollectConfig(
+        out_dir=out,
+        workers=workers,
+        ray_address=address,
+        in_process=in_process,
+        expert=ExpertConfig(kind=expert, noise=NoiseConfig(seed=seed)),
+        expert_model=expert_config,
+        judge_model=ModelConfig(backend="openai", model=judge_model, base_url=judge_url)
+        if judge_url
+        else None,
+    )
+    results = collect(config, tasks, console)
+    _report_collection(results, tasks)
+
+
+def _report_collection(results, tasks) -> None:
+    from collections import Counter
+
+    from openlam.data.judge import agreement
+
+    filtered = Counter(t.reason for t in tasks if t.status == "filtered")
+    table = Table("family", "succeeded", "failed", "s / task")
+    by_family: dict[str, list] = {}
+    for r in results:
+        by_family.setdefault(r.family, []).append(r)
+    for name, rows in sorted(by_family.items()):
+        ok = sum(r.success for r in rows)
+        seconds = sum(sum(r.seconds.values()) for r in rows) / len(rows)
+        table.add_row(name, str(ok), str(len(rows) - ok), f"{seconds:.1f}")
+    console.print(table)
+    ok = sum(r.success for r in results)
+    console.print(
+        f"{len(results)} tasks: {ok} succeeded, {len(results) - ok} failed; "
+        f"application errors {sum(r.reason == 'application error' for r in results)}"
+    )
+    if filtered:
+        console.print(f"not instantiated: {dict(filtered)}")
+    judged = [(r.success, r.judge.verdict) for r in results if r.judge is not None]
+    if judged:
+        console.print(f"judge vs checker: {agreement(judged)}")
+
+
+@data_app.command("samples")
+def data_samples(
+    collection: Path = typer.Option(Path("runs/collect"), help="A folder from data collect."),
+    out: Path = typer.Option(None, help="Output folder (default: <collection>/samples)."),
+    variant: str = typer.Option("compact", help="Prompt variant: full, compact or react."),
+    max_controls: int = typer.Option(40, help="Relevance filter size, as at inference."),
+) -> None:
+    """Cut successful trajectories into step samples (train/test by template and phrasing)."""
+    from openlam.agent.prompt import PromptConfig
+    from openlam.data.collect import load_results
+    from openlam.data.samples import build_samples
+
+    results = load_results(collection / "results.jsonl")
+    counts = build_samples(
+        results,
+        collection / "trajectories",
+        out or collection / "samples",
+        PromptConfig(variant=variant, max_controls=max_controls or None),
+    )
+    console.print(counts)
+
+
 def _openai_model(endpoint: str, name: str, api_key_env: str | None):
     from openlam.models.config import ModelConfig, load_model
 
-    return load_model(ModelConfig(backend="openai", model=name, base_url=endpoint,
-                                  api_key_env=api_key_env))
+    return load_model(
+        ModelConfig(backend="openai", model=name, base_url=endpoint, api_key_env=api_key_env)
+    )
 
 
 @app.command("run")
@@ -167,8 +274,12 @@ def run_command(
     from openlam.models.config import ModelConfig, load_model
     from openlam.tasks.writer.templates import default_template
 
-    given = {"model": model, "adapter": adapter, "base_url": base_url,
-             "outputs": outputs.read_text().splitlines() if outputs else None}
+    given = {
+        "model": model,
+        "adapter": adapter,
+        "base_url": base_url,
+        "outputs": outputs.read_text().splitlines() if outputs else None,
+    }
     try:
         model_config = ModelConfig(backend=backend, **{k: v for k, v in given.items() if v})
         prompt = PromptConfig(variant=variant, max_controls=max_controls or None)
@@ -176,8 +287,16 @@ def run_command(
         raise typer.BadParameter(str(exc)) from exc
     confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
     config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
-    trajectory = run_request(request, doc or default_template(), out, load_model(model_config),
-                             log, config, confirm, console)
+    trajectory = run_request(
+        request,
+        doc or default_template(),
+        out,
+        load_model(model_config),
+        log,
+        config,
+        confirm,
+        console,
+    )
     raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
 
 

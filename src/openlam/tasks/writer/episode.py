@@ -71,15 +71,20 @@ def run_episode(env: WriterEnv, instance: TaskInstance, policy: Policy) -> Episo
             )
         )
         obs, done = next_obs, terminated or truncated
-    check = _judge(env, instance, template, truncated, info)
+    check = check_end_state(
+        env, instance, template, info.get("truncated_reason") if truncated else None
+    )
     trajectory.outcome = "success" if check.success else "failure"
     trajectory.info = {"reason": check.reason}
     return EpisodeResult(instance, check, trajectory, time.monotonic() - start)
 
 
-def _judge(env, instance, template: Path, truncated: bool, info) -> CheckResult:
-    if truncated and "step limit" not in info.get("truncated_reason", ""):
-        return CheckResult(False, f"episode cut short: {info.get('truncated_reason')}")
+def check_end_state(
+    env: WriterEnv, instance: TaskInstance, template: Path, truncated_reason: str | None
+) -> CheckResult:
+    """The family's checker on the document as it is now (saved to a temporary file)."""
+    if truncated_reason and "step limit" not in truncated_reason:
+        return CheckResult(False, f"episode cut short: {truncated_reason}")
     with tempfile.TemporaryDirectory() as folder:
         saved = env.save(Path(folder) / "end.docx")
         family = registry.family(instance.family)

@@ -1,0 +1,181 @@
+"""Execution and evaluation of one task instance by an expert in a Writer environment, as one
+result record (the paper's dataflow record: task, instantiation, execution, evaluation, time
+per stage) plus its trajectory file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from openlam.agent.loop import Agent, AgentConfig
+from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
+from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_policy
+from openlam.data.judge import Judgement, judge
+from openlam.envs.writer.actions import writer_action_space
+from openlam.envs.writer.env import AppGone, WriterEnv
+from openlam.models.base import TextModel
+from openlam.records import Record, Trajectory
+from openlam.tasks.base import TaskInstance
+from openlam.tasks.writer import episode, templates
+
+
+class ExpertConfig(BaseModel):
+    """Which expert executes the tasks."""
+
+    kind: ExpertKind = "noisy-oracle"
+    noise: NoiseConfig = NoiseConfig()
+    agent: AgentConfig = AgentConfig()
+
+
+class TaskResult(Record):
+    """One executed and evaluated task."""
+
+    id: str
+    family: str
+    template: str
+    split: str
+    phrasing: int
+    request: str
+    source: str
+    expert: str
+    success: bool
+    reason: str
+    expert_errors: list[str] = Field(default_factory=list)
+    execution_error: str | None = None
+    steps: int
+    attempts: int
+    judge: Judgement | None = None
+    seconds: dict[str, float]
+    trajectory: str  # file name under the collection's trajectories/ folder
+
+
+def trajectory_name(instance_id: str) -> str:
+    """A file name for an instance id ("writer/bold-word-v1:letter:ab12" has slashes)."""
+    return instance_id.replace("/", "__").replace(":", "--") + ".jsonl"
+
+
+def execute(
+    env: WriterEnv,
+    instance: TaskInstance,
+    source: str,
+    expert: ExpertConfig,
+    folder: Path,
+    model: TextModel | None = None,
+    judge_model: TextModel | None = None,
+    attempts: int = 1,
+) -> TaskResult:
+    """Run the expert on the instance, check the end state, optionally ask the judge."""
+    start = time.monotonic()
+    path = folder / trajectory_name(instance.id)
+    if expert.kind in ("oracle", "noisy-oracle"):
+        policy = (
+            oracle_policy(instance)
+            if expert.kind == "oracle"
+            else NoisyOracle(instance, expert.noise)
+        )
+        result = episode.run_episode(env, instance, policy)
+        trajectory, check = result.trajectory, result.check
+        errors = getattr(policy, "errors", [])
+        _write_trajectory(path, trajectory, {"expert": expert.kind, "errors": errors})
+    else:
+        if model is None:
+            raise ValueError(f"expert {expert.kind!r} needs a model")
+        template = templates.build(instance.template)
+        agent = Agent(model, writer_action_space(), expert.agent)
+        trajectory = agent.run(
+            env, instance.request, path, task_id=instance.id, options={"template": template}
+        )
+        cut = trajectory.outcome if trajectory.outcome.startswith("truncated") else None
+        check = episode.check_end_state(env, instance, template, cut)
+        errors = []
+    executed = time.monotonic()
+    verdict = None
+    if judge_model is not None and trajectory.steps:
+        before = trajectory.steps[0].observation.document
+        verdict = judge(judge_model, trajectory, before, env.observe().document)
+    cut_short = [s.result.error for s in trajectory.steps if s.truncated and s.result.error]
+    return TaskResult(
+        id=instance.id,
+        family=instance.family,
+        template=instance.template,
+        split=instance.split,
+        phrasing=instance.phrasing,
+        request=instance.request,
+        source=source,
+        expert=expert.kind,
+        success=check.success,
+        reason=check.reason,
+        expert_errors=errors,
+        execution_error=cut_short[0] if cut_short else None,
+        steps=len(trajectory.steps),
+        attempts=attempts,
+        judge=verdict,
+        seconds={"execute": executed - start, "evaluate": time.monotonic() - executed},
+        trajectory=path.name,
+    )
+
+
+def execute_with_retries(
+    env: WriterEnv,
+    instance: TaskInstance,
+    source: str,
+    expert: ExpertConfig,
+    folder: Path,
+    max_attempts: int,
+    model: TextModel | None = None,
+    judge_model: TextModel | None = None,
+) -> TaskResult:
+    """`execute`, again on a fresh application when the application dies or stops answering
+    (the environment restarts it at the next reset), at most `max_attempts` times."""
+    for attempt in range(1, max_attempts + 1):
+        try:
+            result = execute(env, instance, source, expert, folder, model, judge_model, attempt)
+        except AppGone as exc:
+            if attempt == max_attempts:
+                return _app_error(instance, source, expert, str(exc), attempt)
+            continue
+        died = result.execution_error and "step limit" not in result.execution_error
+        if not died or attempt == max_attempts:
+            return result
+    raise AssertionError("unreachable")
+
+
+def _app_error(
+    instance: TaskInstance, source: str, expert: ExpertConfig, error: str, attempts: int
+) -> TaskResult:
+    # Recorded, not retried forever: the report counts these apart from checker verdicts.
+    return TaskResult(
+        id=instance.id,
+        family=instance.family,
+        template=instance.template,
+        split=instance.split,
+        phrasing=instance.phrasing,
+        request=instance.request,
+        source=source,
+        expert=expert.kind,
+        success=False,
+        reason="application error",
+        execution_error=error,
+        steps=0,
+        attempts=attempts,
+        seconds={},
+        trajectory="",
+    )
+
+
+def _write_trajectory(path: Path, trajectory: Trajectory, info: dict) -> None:
+    log = TrajectoryWriter(
+        path,
+        TrajectoryStart(
+            id=trajectory.id,
+            app=trajectory.app,
+            request=trajectory.request,
+            template=trajectory.template,
+            info=info,
+        ),
+    )
+    for step in trajectory.steps:
+        log.step(step)
+    log.end(trajectory.outcome or "", trajectory.info)

@@ -1,0 +1,83 @@
+"""Experts that execute task instances: the oracle (a family's known-good solution), a noisy
+oracle that errs at documented rates, and any model driving the agent loop.
+
+The noisy oracle stands in for an imperfect LLM expert when none is available, so the later
+training phases have expert failures to learn from. It is a simulation, and every record it
+produces says so (`expert: noisy-oracle`).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from openlam.agent.scripted import ScriptedPolicy
+from openlam.records import Action, Observation, Status
+from openlam.tasks.base import TaskInstance
+from openlam.tasks.writer import registry
+
+ExpertKind = Literal["oracle", "noisy-oracle", "llm", "model"]
+
+
+class NoiseConfig(BaseModel):
+    """Per-step error rates of the noisy oracle (each drawn independently, in this order)."""
+
+    premature_finish: float = Field(0.02, ge=0, le=1, description="say FINISH before the end")
+    skipped_step: float = Field(0.02, ge=0, le=1, description="leave a step out")
+    wrong_control: float = Field(0.03, ge=0, le=1, description="act on another control")
+    wrong_argument: float = Field(0.03, ge=0, le=1, description="change one argument")
+    seed: int = 0
+
+
+class NoisyOracle:
+    """The oracle's actions with errors injected; `errors` lists what it did wrong."""
+
+    def __init__(self, instance: TaskInstance, noise: NoiseConfig):
+        self.oracle = ScriptedPolicy(registry.family(instance.family).solution(instance.params))
+        # Seeded by the instance, so a task gets the same errors in any order or on resume.
+        self.rng = random.Random(f"{noise.seed}:{instance.id}")
+        self.noise = noise
+        self.errors: list[str] = []
+
+    def __call__(self, obs: Observation) -> Action:
+        if self.rng.random() < self.noise.premature_finish:
+            self.errors.append("premature finish")
+            return Action(function="", status=Status.FINISH)
+        if self.rng.random() < self.noise.skipped_step and self.oracle.position < len(
+            self.oracle.rules
+        ):
+            self.errors.append("skipped step")
+            self.oracle.position += 1
+        action = self.oracle(obs)
+        if action.control_label and self.rng.random() < self.noise.wrong_control:
+            others = [c for c in obs.controls if c.label != action.control_label]
+            if others:
+                other = self.rng.choice(others)
+                self.errors.append(f"wrong control {other.name!r}")
+                action = action.model_copy(
+                    update={"control_label": other.label, "control_name": other.name}
+                )
+        if action.args and self.rng.random() < self.noise.wrong_argument:
+            action = self._wrong_argument(action)
+        return action
+
+    def _wrong_argument(self, action: Action) -> Action:
+        key = self.rng.choice(sorted(action.args))
+        value = action.args[key]
+        if isinstance(value, bool):
+            wrong = not value
+        elif isinstance(value, int | float):
+            wrong = type(value)(value + self.rng.choice([-2, -1, 1, 2]))
+        elif isinstance(value, str) and value:
+            wrong = value[:-1] if len(value) > 1 else value + "x"
+        else:
+            return action
+        self.errors.append(f"wrong argument {key}={wrong!r}")
+        return action.model_copy(update={"args": {**action.args, key: wrong}})
+
+
+def oracle_policy(instance: TaskInstance) -> ScriptedPolicy:
+    """The family's known-good solution."""
+    return ScriptedPolicy(registry.family(instance.family).solution(instance.params))

@@ -1,0 +1,126 @@
+"""Successful trajectories cut into one training sample per step, in the agent's own prompt
+format (the same module builds the prompts at inference), split so that no test sample shares
+a template or a request phrasing with training.
+
+A sample is train when its template is a training template and its request used a training
+phrasing; test when both are held out; a task with one of each is left out of both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+from openlam.agent.control_filter import filter_controls
+from openlam.agent.prompt import (
+    HistoryItem,
+    PromptConfig,
+    build_messages,
+    format_call,
+    format_output,
+)
+from openlam.agent.trajectory_log import load_trajectory
+from openlam.data.execute import TaskResult
+from openlam.data.instantiate import TEST_TEMPLATES
+from openlam.envs.writer.actions import writer_action_space
+from openlam.models.base import Message
+from openlam.records import Record, Trajectory, write_jsonl
+
+
+class StepSample(Record):
+    """One step as a chat exchange: the prompt messages and the target output."""
+
+    id: str
+    task_id: str
+    family: str
+    template: str
+    split: str
+    step: int
+    messages: list[Message]
+    target: str
+    variant: str
+    expert: str
+
+
+def sample_split(template: str, phrasing_split: str) -> str | None:
+    """train, test, or None for a task that mixes a held-out and a training side."""
+    held_out = template in TEST_TEMPLATES
+    if held_out and phrasing_split == "test":
+        return "test"
+    if not held_out and phrasing_split == "train":
+        return "train"
+    return None
+
+
+def step_samples(
+    trajectory: Trajectory, result: TaskResult, config: PromptConfig
+) -> list[StepSample]:
+    """The steps of one trajectory as samples (steps the env rejected are left out)."""
+    split = sample_split(result.template, result.split)
+    if split is None:
+        return []
+    actions = writer_action_space()
+    history: list[HistoryItem] = []
+    plan: list[str] = []
+    out = []
+    for step in trajectory.steps:
+        if step.action is None:
+            continue
+        shown = filter_controls(
+            step.observation.controls, trajectory.request, plan, config.max_controls
+        )
+        if step.result.ok and (
+            step.action.control_label is None
+            or any(c.label == step.action.control_label for c in shown)
+        ):
+            messages = build_messages(
+                trajectory.request,
+                shown,
+                step.observation.document,
+                history,
+                plan,
+                actions,
+                config.model_copy(update={"max_controls": None}),
+            )
+            digest = hashlib.sha1(f"{result.id}:{step.index}".encode()).hexdigest()[:12]
+            out.append(
+                StepSample(
+                    id=digest,
+                    task_id=result.id,
+                    family=result.family,
+                    template=result.template,
+                    split=split,
+                    step=step.index,
+                    messages=messages,
+                    target=format_output(step.action, config.variant),
+                    variant=config.variant,
+                    expert=result.expert,
+                )
+            )
+        history.append(
+            HistoryItem(action=step.action, output=format_call(step.action), result=step.result)
+        )
+        plan = step.action.plan or plan
+    return out
+
+
+def build_samples(
+    results: list[TaskResult], folder: Path, out_dir: Path, config: PromptConfig
+) -> dict[str, int]:
+    """Samples of every successful task into train.jsonl and test.jsonl; returns counts."""
+    by_split: dict[str, list[StepSample]] = {"train": [], "test": []}
+    counts: Counter = Counter()
+    for result in results:
+        if not result.success or not result.trajectory:
+            counts["skipped (not a success)"] += 1
+            continue
+        samples = step_samples(load_trajectory(folder / result.trajectory), result, config)
+        if not samples:
+            counts["skipped (mixed split)"] += 1
+        for sample in samples:
+            by_split[sample.split].append(sample)
+    for split, samples in by_split.items():
+        write_jsonl(out_dir / f"{split}.jsonl", samples)
+        counts[f"{split} samples"] = len(samples)
+    return dict(counts)

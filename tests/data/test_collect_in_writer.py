@@ -1,0 +1,128 @@
+"""Collection in the real Writer: resume after kill -9, recovery from a killed soffice, the
+checker beside an LLM judge served over HTTP, and samples that load with datasets."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from openlam.agent.prompt import PromptConfig
+from openlam.data.collect import CollectConfig, collect, load_results
+from openlam.data.execute import ExpertConfig, execute_with_retries
+from openlam.data.experts import NoiseConfig
+from openlam.data.instantiate import TEST_TEMPLATES, instantiate_library
+from openlam.data.samples import build_samples
+from openlam.tasks.writer import registry
+
+pytestmark = pytest.mark.writer
+FAMILIES = ["writer/bold-word-v1", "writer/landscape-v1", "writer/count-tables-v1"]
+COLLECT = [
+    sys.executable,
+    "-m",
+    "openlam.cli",
+    "data",
+    "collect",
+    "--in-process",
+    "--n-per-family",
+    "2",
+    *[a for f in FAMILIES for a in ("--family", f)],
+]
+
+
+def verdicts(folder: Path) -> set[tuple]:
+    return {
+        (r.id, r.success, r.reason, tuple(r.expert_errors))
+        for r in load_results(folder / "results.jsonl")
+    }
+
+
+def test_a_collection_killed_mid_run_resumes_to_the_clean_result(tmp_path):
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    subprocess.run([*COLLECT, "--out", str(clean)], check=True, capture_output=True, timeout=600)
+    proc = subprocess.Popen(
+        [*COLLECT, "--out", str(killed)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    results = killed / "results.jsonl"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and (
+        not results.exists() or results.read_text().count("\n") < 2
+    ):
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)  # the worker's Writer stack dies with it
+    proc.wait()
+    partial = results.read_text().count("\n")
+    assert 2 <= partial < 6
+    subprocess.run([*COLLECT, "--out", str(killed)], check=True, capture_output=True, timeout=600)
+    lines = results.read_text().splitlines()
+    assert len(lines) == len({json.loads(line)["id"] for line in lines}) == 6
+    assert verdicts(killed) == verdicts(clean)
+
+
+def test_a_worker_whose_soffice_is_killed_retries_on_a_fresh_one(writer, tmp_path):
+    instance = registry.sample("writer/bold-word-v1", 1, seed=5)[0]
+    writer.reset()
+    stack_pid = writer.stack.app_pid()
+
+    expert = ExpertConfig(kind="oracle")
+    original_step = writer.step
+    killed = []
+
+    def step(action):
+        if not killed:
+            killed.append(True)
+            os.kill(writer.stack.app_pid(), signal.SIGKILL)
+        return original_step(action)
+
+    writer.step = step
+    try:
+        result = execute_with_retries(writer, instance, "library", expert, tmp_path, 2)
+    finally:
+        del writer.step
+    assert killed and writer.stack.app_pid() != stack_pid
+    assert result.attempts == 2 and result.success, result.reason
+
+
+def test_checker_and_llm_judge_in_one_collection_and_samples_load(tmp_path):
+    from datasets import load_dataset
+
+    from openlam.models.scripted import ScriptedModel
+    from openlam.models.serve import serve
+
+    tasks = instantiate_library(5, families=["writer/bold-word-v1"])
+    replies = [
+        '{"verdict": "yes", "reason": "the word is bold"}',
+        "no idea",
+        '{"verdict": "no", "reason": "nothing changed"}',
+    ]
+    with serve(ScriptedModel(replies, cycle=True)) as server:
+        from openlam.models.config import ModelConfig
+
+        config = CollectConfig(
+            out_dir=tmp_path,
+            in_process=True,
+            expert=ExpertConfig(kind="noisy-oracle", noise=NoiseConfig(premature_finish=0.2)),
+            judge_model=ModelConfig(backend="openai", model="judge", base_url=server.url),
+        )
+        results = collect(config, tasks, Console(quiet=True))
+    assert len(results) == 5 and all(r.judge is not None for r in results)
+    assert {r.judge.verdict for r in results} >= {"yes", "unsure"}
+    counts = build_samples(
+        results, tmp_path / "trajectories", tmp_path / "samples", PromptConfig(variant="compact")
+    )
+    assert counts["train samples"] > 0
+    train = load_dataset(
+        "json", data_files=str(tmp_path / "samples" / "train.jsonl"), split="train"
+    )
+    assert train.num_rows == counts["train samples"]
+    assert not set(train["template"]) & set(TEST_TEMPLATES)
+    by_id = {t.instance.id: t.instance for t in tasks}
+    assert {by_id[i].split for i in train["task_id"]} == {"train"}

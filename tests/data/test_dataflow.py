@@ -1,0 +1,76 @@
+"""Instantiation, the noisy expert, and step samples, without the application."""
+
+from openlam.data.experts import NoiseConfig, NoisyOracle
+from openlam.data.instantiate import (
+    TEST_TEMPLATES,
+    family_for,
+    instantiate_library,
+    instantiate_plan,
+)
+from openlam.data.judge import agreement, parse_judgement
+from openlam.data.plan_mining import TaskPlan
+from openlam.data.samples import sample_split
+from openlam.envs.fake import FakeWriterEnv
+from openlam.tasks.writer import registry
+
+
+def plan(task: str, app: str = "writer") -> TaskPlan:
+    return TaskPlan(
+        task_id="writer_0001",
+        app=app,
+        task=task,
+        plan=["Choose **X - Y**."],
+        source="swriter/guide/x.html#h",
+        page_title="X",
+    )
+
+
+def test_mined_tasks_map_to_the_family_that_checks_them_or_are_kept_with_a_reason():
+    assert family_for("Insert text tables")[0] == "writer/insert-table-v1"
+    assert family_for("Insert a manual page break")[0] == "writer/page-break-v1"
+    assert family_for("Turn on protection")[0] is None
+    done = instantiate_plan(plan("Insert text tables"))
+    assert done.status == "instantiated" and done.instance.family == "writer/insert-table-v1"
+    assert done.reference_plan == ["Choose **X - Y**."]
+    kept = instantiate_plan(plan("Turn on protection"))
+    assert kept.status == "filtered" and "no task family" in kept.reason
+    other = instantiate_plan(plan("Apply advanced filters", app="calc"))
+    assert other.status == "filtered" and "calc" in other.reason
+
+
+def test_library_instances_keep_held_out_templates_with_test_phrasings():
+    tasks = instantiate_library(5, families=["writer/bold-word-v1", "writer/landscape-v1"])
+    assert len(tasks) == 10
+    for task in tasks:
+        held_out = task.instance.template in TEST_TEMPLATES
+        assert held_out == (task.instance.split == "test")
+
+
+def test_splits_never_mix_a_held_out_template_or_phrasing_into_training():
+    assert sample_split("letter", "train") == "train"
+    assert sample_split("invoice", "test") == "test"
+    assert sample_split("invoice", "train") is None
+    assert sample_split("letter", "test") is None
+
+
+def test_the_noisy_oracle_errs_reproducibly_and_says_how():
+    instance = registry.sample("writer/font-size-word-v1", 1, seed=3)[0]
+    obs = FakeWriterEnv().reset()[0]
+    noise = NoiseConfig(premature_finish=0, skipped_step=0, wrong_control=0, wrong_argument=1)
+    expert = NoisyOracle(instance, noise)
+    actions = [expert(obs) for _ in range(2)]
+    assert expert.errors and expert.errors[0].startswith("wrong argument")
+    again = NoisyOracle(instance, noise)
+    assert [again(obs) for _ in range(2)] == actions
+    quiet = NoisyOracle(
+        instance, NoiseConfig(premature_finish=0, skipped_step=0, wrong_control=0, wrong_argument=0)
+    )
+    quiet(obs)
+    assert quiet.errors == []
+
+
+def test_judge_replies_and_agreement():
+    assert parse_judgement('{"verdict": "YES", "reason": "bold"}').verdict == "yes"
+    assert parse_judgement("looks fine to me").verdict == "unsure"
+    stats = agreement([(True, "yes"), (False, "yes"), (False, "no"), (True, "unsure")])
+    assert stats == {"n": 4, "agreement": 0.5, "unsure": 0.25}
