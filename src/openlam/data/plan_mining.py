@@ -157,6 +157,8 @@ def reject_reason(task: str | None, plan: list[str], app: str, config: CleaningC
         return "task too short"
     if n_words > config.max_task_words:
         return "task too long"
+    if plan[-1].endswith(":"):
+        return "plan continues outside the list"  # "Do one of the following:" + a loose list
     if len(plan) == 1 and not MENU_PATH.search(plan[0]):
         return "plan too short"
     if len(plan) > config.max_steps:
