@@ -85,6 +85,9 @@ def test_duplicates_across_pages_are_removed():
 def test_filters_name_their_reason():
     config = CleaningConfig()
     assert reject_reason(None, ["Click **OK**."], "writer", config) == "no task phrase"
+    assert reject_reason("Format menu", ["Choose **View - Styles**."], "writer", config) == (
+        "no task phrase"
+    )
     assert reject_reason("Insert a table", [], "writer", config) == "empty plan"
     assert (
         reject_reason("Tabelle einfügen", ["Wählen Sie **Tabelle - Einfügen**."], "writer", config)

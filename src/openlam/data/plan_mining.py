@@ -146,8 +146,8 @@ def normalise_step(step: str) -> str:
 def reject_reason(task: str | None, plan: list[str], app: str, config: CleaningConfig) -> str:
     """Why a candidate fails the filters, or "" when it passes."""
     text = " ".join([task or "", *plan])
-    if task is None:
-        return "no task phrase"
+    if task is None or re.fullmatch(r"\w+ (menu|dialog|tab|window|toolbar)", task, re.I):
+        return "no task phrase"  # "Format menu" names a place, not something to do
     if not plan:
         return "empty plan"
     if not looks_english(text):
