@@ -126,3 +126,52 @@ def test_checker_and_llm_judge_in_one_collection_and_samples_load(tmp_path):
     assert not set(train["template"]) & set(TEST_TEMPLATES)
     by_id = {t.instance.id: t.instance for t in tasks}
     assert {by_id[i].split for i in train["task_id"]} == {"train"}
+
+
+def test_collect_with_the_default_model_as_judge_behind_openlam_serve(tmp_path):
+    """The real commands: `openlam serve` with SmolLM2, `openlam data collect --judge-url`."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "openlam.cli", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert "serving" in server.stdout.readline()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "openlam.cli",
+                "data",
+                "collect",
+                "--in-process",
+                "--n-per-family",
+                "1",
+                "--family",
+                "writer/bold-word-v1",
+                "--family",
+                "writer/landscape-v1",
+                "--out",
+                str(tmp_path),
+                "--judge-url",
+                f"http://127.0.0.1:{port}/v1",
+                "--judge-model",
+                "smollm2",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "judge vs checker: {'n': 2" in done.stdout.replace("\n", "")
+    results = load_results(tmp_path / "results.jsonl")
+    assert all(r.judge is not None and r.judge.reason for r in results)

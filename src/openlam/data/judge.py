@@ -27,7 +27,11 @@ class Judgement(BaseModel):
 
 
 def judge(
-    model: TextModel, trajectory: Trajectory, before: DocumentState, after: DocumentState
+    model: TextModel,
+    trajectory: Trajectory,
+    before: DocumentState,
+    after: DocumentState,
+    max_new_tokens: int = 120,
 ) -> Judgement:
     """The judge's verdict; an unreadable reply is "unsure" with the reply as the reason."""
     actions = "\n".join(
@@ -41,7 +45,7 @@ def judge(
     )
     reply = model.generate(
         [Message(role="system", content=JUDGE_PROMPT), Message(role="user", content=user)],
-        max_new_tokens=200,
+        max_new_tokens=max_new_tokens,
     ).text
     return parse_judgement(reply)
 
