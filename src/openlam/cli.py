@@ -269,8 +269,9 @@ def run_command(
 
     from openlam.agent.loop import AgentConfig
     from openlam.agent.prompt import PromptConfig
-    from openlam.agent.run_request import run_request
+    from openlam.agent.run_request import DocumentError, run_request
     from openlam.agent.safety import approve_all, ask_user, refuse_all
+    from openlam.envs.writer.env import AppGone
     from openlam.models.config import ModelConfig, load_model
     from openlam.tasks.writer.templates import default_template
 
@@ -287,16 +288,14 @@ def run_command(
         raise typer.BadParameter(str(exc)) from exc
     confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
     config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
-    trajectory = run_request(
-        request,
-        doc or default_template(),
-        out,
-        load_model(model_config),
-        log,
-        config,
-        confirm,
-        console,
-    )
+    model = load_model(model_config)
+    try:
+        trajectory = run_request(
+            request, doc or default_template(), out, model, log, config, confirm, console
+        )
+    except (DocumentError, AppGone) as exc:
+        console.print(f"[red]cannot run: {exc}[/red]")
+        raise typer.Exit(2) from exc
     raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
 
 

@@ -120,3 +120,29 @@ def test_the_trajectory_survives_the_process_being_killed(tmp_path):
     saved = load_trajectory(path)
     assert saved.outcome == "interrupted"
     assert [s.action.function for s in saved.steps] == ["click_input"] * 3
+
+
+def test_run_refuses_a_broken_or_missing_document_with_a_clear_error(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"\x00garbage" * 100)
+    for doc, message in ((broken, "not a valid .docx"), (tmp_path / "absent.docx", "no document")):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "openlam.cli",
+                "run",
+                "Make it bold",
+                "--doc",
+                str(doc),
+                "--backend",
+                "scripted",
+                "--outputs",
+                str(broken),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        printed = " ".join(done.stdout.split())  # rich wraps long lines
+        assert done.returncode == 2 and message in printed and "Traceback" not in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from rich.console import Console
@@ -27,8 +28,7 @@ def run_request(
     console: Console,
 ) -> Trajectory:
     """Open `doc`, let the agent act on `request` step by step, save the result to `out`."""
-    if not doc.is_file():
-        raise FileNotFoundError(f"no document at {doc}")
+    check_document(doc)
     agent = Agent(model, writer_action_space(), config, confirm)
     console.print(f"[bold]request:[/bold] {request}\n[dim]model {model.name}, document {doc}[/dim]")
     with WriterEnv() as env:
@@ -48,6 +48,19 @@ def run_request(
         f"trajectory in {log}"
     )
     return trajectory
+
+
+class DocumentError(ValueError):
+    """The document cannot be opened: missing, or not what its name says."""
+
+
+def check_document(doc: Path) -> None:
+    """Refuse a missing file or a broken .docx/.odt before the application sees it (a broken
+    package can take soffice down while it loads)."""
+    if not doc.is_file():
+        raise DocumentError(f"no document at {doc}")
+    if doc.suffix.lower() in (".docx", ".odt") and not zipfile.is_zipfile(doc):
+        raise DocumentError(f"{doc} is not a valid {doc.suffix} file (not a zip package)")
 
 
 def _show(step: Step, request: str, config: AgentConfig, console: Console) -> None:
