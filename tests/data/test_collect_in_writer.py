@@ -176,3 +176,28 @@ def test_collect_with_the_default_model_as_judge_behind_openlam_serve(tmp_path):
     assert "judge vs checker: {'n': 2" in done.stdout.replace("\n", "")
     results = load_results(tmp_path / "results.jsonl")
     assert all(r.judge is not None and r.judge.reason for r in results)
+
+
+def test_a_model_expert_runs_the_agent_loop_and_the_checker_judges_it(tmp_path):
+    from openlam.data.instantiate import Instantiation
+    from openlam.models.config import ModelConfig
+
+    instance = registry.sample("writer/font-size-word-v1", 1, seed=2)[0]
+    outputs = [
+        json.dumps({"function": "select_text", "args": {"text": instance.params["word"]}}),
+        json.dumps(
+            {"function": "set_font", "args": {"font_size": float(instance.params["value"])}}
+        ),
+        json.dumps({"function": "", "status": "FINISH"}),
+    ]
+    config = CollectConfig(
+        out_dir=tmp_path,
+        in_process=True,
+        expert=ExpertConfig(kind="model"),
+        expert_model=ModelConfig(backend="scripted", outputs=outputs),
+    )
+    task = Instantiation(
+        source="library", task=instance.request, status="instantiated", instance=instance
+    )
+    (result,) = collect(config, [task], Console(quiet=True))
+    assert result.success and result.expert == "model" and result.steps == 3, result.reason
