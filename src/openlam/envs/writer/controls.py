@@ -257,21 +257,52 @@ def set_text(control: Found, text: str, display: str) -> None:
     editable = node.get_editable_text_iface()
     if editable is None or not node.get_state_set().contains(S.EDITABLE):
         raise ControlError(f"{control.name!r} is a {control.role}, not an editable box")
-    toolbar_box = control.role == "text" and control.in_toolbar
-    if toolbar_box:
-        # Toolbar boxes (font name, size, paragraph style) are focused first, as a user
-        # clicks into one: an unfocused box is rewritten whenever soffice broadcasts the
-        # selection's attributes, which can land between typing and Return.
+    if control.role == "text" and control.in_toolbar:
+        _set_toolbar_box(control, editable, text)
+    elif not editable.set_text_contents(text):
+        raise ControlError(f"{control.name!r} refused the text")
+
+
+def _set_toolbar_box(control: Found, editable, text: str, attempts: int = 2) -> None:
+    """Type into a toolbar box (font name, size, paragraph style) and apply it, as a user
+    clicks into the box, types and presses Return. soffice rewrites an unfocused box whenever
+    it broadcasts the selection's attributes, and on a busy machine that broadcast can still
+    land between typing and Return: the box then shows the old value after Return, and the
+    whole entry is made again."""
+    node = control.accessible
+    for _ in range(attempts):
         focus(control)
         wait_for_state(node, S.FOCUSED)
-    if not editable.set_text_contents(text):
-        raise ControlError(f"{control.name!r} refused the text")
-    if toolbar_box:
-        # ...and apply their text when activated, as on Return.
+        if not editable.set_text_contents(text):
+            raise ControlError(f"{control.name!r} refused the text")
         action = node.get_action_iface()
         names = [action.get_action_name(i) for i in range(action.get_n_actions())] if action else []
         if "activate" not in names or not action.do_action(names.index("activate")):
             raise ControlError(f"{control.name!r} did not take the text")
+        if _box_shows(node, text):
+            return
+    raise ControlError(f"{control.name!r} did not keep {text!r}")
+
+
+def _box_shows(node: Atspi.Accessible, text: str, timeout_s: float = 1.0) -> bool:
+    """Whether the box settles on the text (sizes compare as numbers: "16" and "16 pt")."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        shown = node.get_text_iface()
+        value = shown.get_text(0, -1) if shown is not None else ""
+        if _same_entry(value, text):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
+def _same_entry(shown: str, asked: str) -> bool:
+    shown, asked = shown.strip(), asked.strip()
+    number = shown.removesuffix("pt").strip()
+    if _is_number(asked) and _is_number(number):
+        return abs(float(number) - float(asked)) < 0.05
+    return shown.casefold() == asked.casefold()
 
 
 def wait_for_state(node: Atspi.Accessible, state, timeout_s: float = 2.0) -> None:
