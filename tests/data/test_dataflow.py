@@ -74,3 +74,23 @@ def test_judge_replies_and_agreement():
     assert parse_judgement("looks fine to me").verdict == "unsure"
     stats = agreement([(True, "yes"), (False, "yes"), (False, "no"), (True, "unsure")])
     assert stats == {"n": 4, "agreement": 0.5, "unsure": 0.25}
+
+
+def test_a_noisy_expert_lost_after_its_own_error_gives_up_but_a_lost_oracle_is_a_defect():
+    import pytest
+
+    from openlam.agent.scripted import ScriptedPolicy, on_control
+    from openlam.records import Status
+
+    instance = registry.sample("writer/bold-word-v1", 1, seed=3)[0]
+    obs = FakeWriterEnv().reset()[0]
+    expert = NoisyOracle(
+        instance, NoiseConfig(premature_finish=0, skipped_step=0, wrong_control=0, wrong_argument=0)
+    )
+    expert.oracle = ScriptedPolicy([on_control("click_input", "No Such Control")])
+    with pytest.raises(LookupError):
+        expert(obs)
+    expert.oracle.reset()
+    expert.errors.append("skipped step")
+    action = expert(obs)
+    assert action.status == Status.FAIL and expert.errors[-1].startswith("gave up")

@@ -50,7 +50,15 @@ class NoisyOracle:
         ):
             self.errors.append("skipped step")
             self.oracle.position += 1
-        action = self.oracle(obs)
+        try:
+            action = self.oracle(obs)
+        except LookupError as exc:
+            if not self.errors:
+                raise  # the oracle itself is wrong: a defect, not noise
+            # An earlier error left the application where the next step's control is not
+            # (a dialog that never opened): the expert gives up, as a lost one would.
+            self.errors.append(f"gave up: {exc}")
+            return Action(function="", status=Status.FAIL)
         if action.control_label and self.rng.random() < self.noise.wrong_control:
             others = [c for c in obs.controls if c.label != action.control_label]
             if others:
