@@ -272,7 +272,8 @@ def _set_toolbar_box(control: Found, editable, text: str, attempts: int = 2) -> 
     node = control.accessible
     for _ in range(attempts):
         focus(control)
-        wait_for_state(node, S.FOCUSED)
+        # Focus moves asynchronously; with several stacks on two cores it took over 2 s.
+        wait_for_state(node, S.FOCUSED, timeout_s=6.0)
         if not editable.set_text_contents(text):
             raise ControlError(f"{control.name!r} refused the text")
         action = node.get_action_iface()
