@@ -212,7 +212,8 @@ def _dead(exc: BaseException) -> bool:
         or (name == "Error" and ("ServiceUnknown" in text or "NoReply" in text))
         # The accessibility bus gave up waiting (25 s) for the application: it is not
         # answering, which the environment treats like a hung application.
-        or (name == "GError" and "timeout from dbind" in text)
+        # (PyGObject's GLib.GError is named "Error".)
+        or (name in ("Error", "GError") and "timeout from dbind" in text)
     )
 
 
