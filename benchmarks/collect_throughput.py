@@ -1,7 +1,7 @@
 """Collection throughput: the same task instances collected with 1 and with 2 Ray workers in one
 run, as tasks per minute and their ratio.
 
-    .venv/bin/python benchmarks/collect_throughput.py [--n-per-family 1] [--out runs/bench/collect]
+    .venv/bin/python benchmarks/collect_throughput.py [--n-per-family 1] [--limit N]
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n-per-family", type=int, default=1)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N tasks")
     parser.add_argument("--out", type=Path, default=Path("runs/bench/collect"))
     options = parser.parse_args()
-    tasks = instantiate_library(options.n_per_family)
+    tasks = instantiate_library(options.n_per_family)[: options.limit]
     console = Console()
     figures = {"tasks": len(tasks)}
     for workers in options.workers:
