@@ -117,7 +117,10 @@ def _run_on_ray(config: CollectConfig, todo: list[Instantiation]) -> Iterator[Ta
     import ray
     from ray.util import ActorPool
 
-    if not ray.is_initialized():
+    # A local cluster is started for this collection and shut down after it: one left
+    # running keeps the CPU count it was started with, and a later, wider run would wait.
+    started = not ray.is_initialized()
+    if started:
         ray.init(
             address=config.ray_address,
             num_cpus=None if config.ray_address else config.workers,
@@ -138,6 +141,8 @@ def _run_on_ray(config: CollectConfig, todo: list[Instantiation]) -> Iterator[Ta
         ray.get([a.close.remote() for a in actors])
         for a in actors:
             ray.kill(a)
+        if started:
+            ray.shutdown()
 
 
 def _progress(console: Console) -> Progress:
