@@ -97,14 +97,7 @@ def execute(
         verdict = judge(judge_model, trajectory, before, env.observe().document)
     cut_short = [s.result.error for s in trajectory.steps if s.truncated and s.result.error]
     return TaskResult(
-        id=instance.id,
-        family=instance.family,
-        template=instance.template,
-        split=instance.split,
-        phrasing=instance.phrasing,
-        request=instance.request,
-        source=source,
-        expert=expert.kind,
+        **_task_fields(instance, source, expert),
         success=check.success,
         reason=check.reason,
         expert_errors=errors,
@@ -142,19 +135,26 @@ def execute_with_retries(
     raise AssertionError("unreachable")
 
 
+def _task_fields(instance: TaskInstance, source: str, expert: ExpertConfig) -> dict:
+    """What a result says about the task it is for, whatever happened to it."""
+    return {
+        "id": instance.id,
+        "family": instance.family,
+        "template": instance.template,
+        "split": instance.split,
+        "phrasing": instance.phrasing,
+        "request": instance.request,
+        "source": source,
+        "expert": expert.kind,
+    }
+
+
 def _app_error(
     instance: TaskInstance, source: str, expert: ExpertConfig, error: str, attempts: int
 ) -> TaskResult:
     # Recorded, not retried forever: the report counts these apart from checker verdicts.
     return TaskResult(
-        id=instance.id,
-        family=instance.family,
-        template=instance.template,
-        split=instance.split,
-        phrasing=instance.phrasing,
-        request=instance.request,
-        source=source,
-        expert=expert.kind,
+        **_task_fields(instance, source, expert),
         success=False,
         reason="application error",
         execution_error=error,
