@@ -10,3 +10,12 @@ def test_an_accessibility_bus_timeout_means_the_application_is_not_answering():
     assert _dead(GLib.GError("atspi_error: timeout from dbind (1)"))
     assert not _dead(GLib.GError("atspi_error: something else"))
     assert not _dead(KeyError("label"))
+
+
+def test_importing_the_driver_leaves_optional_module_probes_working():
+    import pytest
+
+    import openlam.envs.writer.document  # noqa: F401
+
+    with pytest.raises(ModuleNotFoundError):
+        __import__("openlam_no_such_module", globals(), locals(), ["thing"])

@@ -3,14 +3,21 @@ application-API actions of the paper (select_text, insert_table, set_font, ...).
 
 from __future__ import annotations
 
+import builtins
 import time
 from pathlib import Path
 from typing import Any
 
-import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
-from com.sun.star.lang import DisposedException
+_python_import = builtins.__import__
+import uno  # noqa: E402
+from com.sun.star.beans import PropertyValue  # noqa: E402
+from com.sun.star.connection import NoConnectException  # noqa: E402
+from com.sun.star.lang import DisposedException  # noqa: E402
+
+# uno replaces the interpreter's import with one that turns a missing module into ImportError
+# instead of ModuleNotFoundError, which breaks libraries that probe for optional modules
+# (tqdm, and with it transformers and datasets) when they are imported after this one.
+builtins.__import__ = _python_import
 
 # com.sun.star.style.ParagraphAdjust: LEFT, RIGHT, BLOCK, CENTER, STRETCH
 ALIGNMENTS = {0: "left", 1: "right", 2: "justify", 3: "center", 4: "justify"}
