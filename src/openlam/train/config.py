@@ -1,0 +1,54 @@
+"""Settings shared by every training phase, in the manner of TRL's trainer configs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from openlam.models.hf import Device, DType
+
+
+class LoraSettings(BaseModel):
+    """The LoRA adapter a phase trains (ignored when `full` fine-tuning is chosen)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    r: int = Field(16, ge=1)
+    alpha: int = Field(32, ge=1)
+    # Dropout costs an extra pass over every adapted activation; on a CPU that is noticeable.
+    dropout: float = Field(0.0, ge=0, lt=1)
+    target_modules: str | list[str] = "all-linear"
+
+
+class TrainConfig(BaseModel):
+    """How one phase trains. The defaults are fast on a laptop CPU with a small model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    full: bool = Field(False, description="train every weight instead of a LoRA adapter")
+    lora: LoraSettings = LoraSettings()
+    learning_rate: float = Field(5e-4, gt=0)
+    scheduler: Literal["cosine", "linear", "constant"] = "cosine"
+    warmup_ratio: float = Field(0.05, ge=0, lt=1)
+    weight_decay: float = Field(0.0, ge=0)
+    max_grad_norm: float = Field(1.0, gt=0)
+    epochs: float = Field(1.0, gt=0)
+    max_steps: int | None = Field(None, ge=1, description="stop after this many optimizer steps")
+    batch_size: int = Field(4, ge=1)
+    grad_accumulation: int = Field(1, ge=1)
+    max_length: int = Field(
+        2048, ge=16, description="examples with more tokens are left out (and counted)"
+    )
+    limit: int | None = Field(None, ge=1, description="use only the first N examples")
+    seed: int = 0
+    device: Device = "auto"
+    dtype: DType = Field("auto", description="auto: bfloat16 on a GPU, float32 on the CPU")
+    threads: int | None = Field(None, ge=1, description="torch CPU threads")
+    save_steps: int = Field(25, ge=1, description="resume point every N optimizer steps")
+    log_steps: int = Field(1, ge=1)
+
+
+def fingerprint_fields(config: TrainConfig) -> dict:
+    """The settings that change what is learned: a resume must match them."""
+    return config.model_dump(exclude={"save_steps", "log_steps", "threads"})

@@ -1,0 +1,120 @@
+"""Loading the model a phase trains: a base model with a new LoRA adapter, a checkpoint's
+adapter trained further, or every weight; and the policy's logits on target tokens only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from openlam.models.hf import resolve_device, resolve_dtype
+from openlam.train.checkpoint import resolve_start
+from openlam.train.config import TrainConfig
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+
+def load_policy(
+    start: str, config: TrainConfig, *, trainable: bool = True
+) -> tuple[Any, PreTrainedTokenizerBase, str]:
+    """(model, tokenizer, base model under the adapter) on the configured device.
+
+    A checkpoint's adapter goes on being trained (its own rank and targets); a full-weight run
+    from an adapter checkpoint merges it first.
+    """
+    import torch
+    from peft import LoraConfig, PeftModel, get_peft_model
+
+    base, adapter = resolve_start(start)
+    device = resolve_device(config.device)
+    model = _causal_lm(base, resolve_dtype(config.dtype, device))
+    tokenizer = load_tokenizer(adapter or base)
+    if config.threads is not None:
+        torch.set_num_threads(config.threads)
+    if adapter is not None:
+        model = PeftModel.from_pretrained(model, adapter, is_trainable=trainable and not config.full)
+        if config.full:
+            model = model.merge_and_unload()
+    elif not config.full and trainable:
+        lora = config.lora
+        model = get_peft_model(
+            model,
+            LoraConfig(
+                r=lora.r,
+                lora_alpha=lora.alpha,
+                lora_dropout=lora.dropout,
+                target_modules=lora.target_modules,
+                task_type="CAUSAL_LM",
+            ),
+        )
+    for p in model.parameters():
+        p.requires_grad_(trainable and (config.full or p.requires_grad))
+    return model.to(device), tokenizer, base
+
+
+def _causal_lm(path: str, dtype: torch.dtype) -> PreTrainedModel:
+    from transformers import AutoModelForCausalLM
+
+    return AutoModelForCausalLM.from_pretrained(path, dtype=dtype, attn_implementation="sdpa")
+
+
+def load_tokenizer(path: str) -> PreTrainedTokenizerBase:
+    """The tokenizer, with a pad token (the end-of-sequence one when it has none)."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    if tokenizer.pad_token_id is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def trainable_parameters(model: torch.nn.Module) -> list[torch.nn.Parameter]:
+    """The parameters the optimizer updates."""
+    return [p for p in model.parameters() if p.requires_grad]
+
+
+def left_padded(
+    rows: list[list[int]], pad_id: int, device: str
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """input_ids, attention_mask and position_ids for rows padded on the left, so that every
+    row ends at the last column and the target tokens of all rows line up at the end."""
+    import torch
+
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, row in enumerate(rows):
+        ids[i, width - len(row) :] = torch.tensor(row, dtype=torch.long)
+        mask[i, width - len(row) :] = 1
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
+    return ids.to(device), mask.to(device), positions.to(device)
+
+
+def target_logprobs(
+    model: Any, rows: list[list[int]], target_lens: list[int], pad_id: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Log-probabilities of each row's last `target_len` tokens, and their mask.
+
+    Only the last positions go through the output layer (`logits_to_keep`): with a 49k-word
+    vocabulary and a 1,000-token prompt, that layer would otherwise cost as much as the model.
+    Returns tensors of shape (rows, max target length), right-aligned.
+    """
+    import torch
+
+    device = next(model.parameters()).device
+    ids, mask, positions = left_padded(rows, pad_id, str(device))
+    keep = max(target_lens) + 1
+    logits = model(
+        input_ids=ids, attention_mask=mask, position_ids=positions, logits_to_keep=keep
+    ).logits
+    # Position t predicts token t+1: the kept logits but the last predict the kept tokens but
+    # the first.
+    logits = logits[:, :-1].float()
+    labels = ids[:, -(keep - 1) :]
+    logprobs = torch.log_softmax(logits, dim=-1).gather(-1, labels.unsqueeze(-1)).squeeze(-1)
+    width = keep - 1
+    cols = torch.arange(width, device=device).unsqueeze(0)
+    lens = torch.tensor(target_lens, device=device).unsqueeze(1)
+    target_mask = cols >= (width - lens)
+    return logprobs, target_mask
