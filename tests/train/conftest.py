@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from openlam.data.plan_mining import TaskPlan
-from openlam.models.base import Message
 from openlam.records import write_jsonl
 from openlam.train.examples import plan_split
 
@@ -83,7 +82,3 @@ def tiny_model(tmp_path_factory) -> Path:
     texts = [t + " " + " ".join(p) for t, p in PLANS] * 4
     texts += [json.dumps({"function": "click_input", "control_label": str(i)}) for i in range(20)]
     return build_tiny_model(tmp_path_factory.mktemp("tiny"), texts)
-
-
-def chat(request: str) -> list[Message]:
-    return [Message(role="system", content="You operate Writer."), Message(role="user", content=request)]

@@ -71,9 +71,7 @@ def plan_split(record: TaskPlan) -> str:
 def plan_examples(path: Path, split: str = "train") -> list[Example]:
     """The task-plan pairs of one split as examples."""
     return [
-        Example(
-            id=r.task_id, messages=plan_messages(r.task, r.app), target=format_plan(r.plan)
-        )
+        Example(id=r.task_id, messages=plan_messages(r.task, r.app), target=format_plan(r.plan))
         for r in read_jsonl(path, TaskPlan)
         if plan_split(r) == split
     ]
@@ -82,8 +80,7 @@ def plan_examples(path: Path, split: str = "train") -> list[Example]:
 def step_examples(path: Path) -> list[Example]:
     """Step samples (train.jsonl or test.jsonl of `openlam data samples`) as examples."""
     return [
-        Example(id=s.id, messages=s.messages, target=s.target)
-        for s in read_jsonl(path, StepSample)
+        Example(id=s.id, messages=s.messages, target=s.target) for s in read_jsonl(path, StepSample)
     ]
 
 

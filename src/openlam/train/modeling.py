@@ -33,7 +33,9 @@ def load_policy(
     if config.threads is not None:
         torch.set_num_threads(config.threads)
     if adapter is not None:
-        model = PeftModel.from_pretrained(model, adapter, is_trainable=trainable and not config.full)
+        model = PeftModel.from_pretrained(
+            model, adapter, is_trainable=trainable and not config.full
+        )
         if config.full:
             model = model.merge_and_unload()
     elif not config.full and trainable:
