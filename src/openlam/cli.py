@@ -8,6 +8,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from openlam.eval.cli import app as eval_app
+from openlam.train.cli import app as train_app
+
 app = typer.Typer(help="openlam: Large Action Models on real applications.", no_args_is_help=True)
 env_app = typer.Typer(help="Look at an application environment.", no_args_is_help=True)
 app.add_typer(env_app, name="env")
@@ -16,6 +19,8 @@ app.add_typer(tasks_app, name="tasks")
 data_app = typer.Typer(help="Build training data.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 console = Console()
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
 
 
 @app.command()

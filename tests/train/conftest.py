@@ -16,14 +16,14 @@ CHATML = (
 SPECIAL = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 
 
-def build_tiny_model(folder: Path, texts: list[str]) -> Path:
+def build_tiny_model(folder: Path, texts: list[str], vocab_size: int = 400) -> Path:
     """A 2-layer Llama with a byte-level BPE tokenizer trained on `texts`."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
     from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
     bpe = ByteLevelBPETokenizer()
-    bpe.train_from_iterator(texts, vocab_size=400, min_frequency=1, special_tokens=SPECIAL)
+    bpe.train_from_iterator(texts, vocab_size=vocab_size, min_frequency=1, special_tokens=SPECIAL)
     tokenizer = PreTrainedTokenizerFast(
         tokenizer_object=bpe._tokenizer,
         bos_token="<|im_start|>",
@@ -39,7 +39,7 @@ def build_tiny_model(folder: Path, texts: list[str]) -> Path:
         num_hidden_layers=2,
         num_attention_heads=4,
         num_key_value_heads=2,
-        max_position_embeddings=2048,
+        max_position_embeddings=8192,
         # Wide enough initial weights that an adapter on a 32-wide model can move the output.
         initializer_range=0.2,
         eos_token_id=tokenizer.eos_token_id,

@@ -47,6 +47,18 @@ def parse_model_output(text: str, actions: ActionSpace, controls: list[Control])
     return action
 
 
+def action_fields(text: str) -> dict[str, Any]:
+    """The action a text names, checked for form only (no action space, no controls): its
+    control_label, function, args and status. Raises ModelOutputError."""
+    data = _json_object(text)
+    return {
+        "control_label": _label(data),
+        "function": _string(data, "function", ""),
+        "args": _args(data),
+        "status": _status(data),
+    }
+
+
 def _json_object(text: str) -> dict[str, Any]:
     start = text.find("{")
     if start < 0:

@@ -72,7 +72,7 @@ def collect(
 ) -> list[TaskResult]:
     """Execute every instantiated task not yet in results.jsonl; return all results."""
     config.out_dir.mkdir(parents=True, exist_ok=True)
-    write_jsonl(config.out_dir / "instantiations.jsonl", tasks)
+    _record_instantiations(config.out_dir / "instantiations.jsonl", tasks)
     results_path = config.out_dir / "results.jsonl"
     done = {r.id for r in load_results(results_path)}
     todo = [t for t in tasks if t.instance is not None and t.instance.id not in done]
@@ -92,6 +92,17 @@ def collect(
             rate = 60 * (ok + failed) / max(time.monotonic() - start, 1e-9)
             progress.update(bar, advance=1, ok=ok, failed=failed, rate=rate)
     return load_results(results_path)
+
+
+def _record_instantiations(path: Path, tasks: list[Instantiation]) -> None:
+    """Add the tasks not yet in the file, so that a second collection into the same folder
+    (another expert, more families) keeps the first one's tasks."""
+    known = read_jsonl(path, Instantiation) if path.exists() else []
+    keys = {(t.source, t.task, t.instance.id if t.instance else None) for t in known}
+    new = [
+        t for t in tasks if (t.source, t.task, t.instance.id if t.instance else None) not in keys
+    ]
+    write_jsonl(path, new, append=True)
 
 
 def load_results(path: Path) -> list[TaskResult]:

@@ -40,7 +40,7 @@ class TrainConfig(BaseModel):
     max_length: int = Field(
         2048, ge=16, description="examples with more tokens are left out (and counted)"
     )
-    limit: int | None = Field(None, ge=1, description="use only the first N examples")
+    limit: int | None = Field(None, ge=1, description="use N examples drawn at random (seeded)")
     seed: int = 0
     device: Device = "auto"
     dtype: DType = Field("auto", description="auto: bfloat16 on a GPU, float32 on the CPU")

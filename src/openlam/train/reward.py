@@ -33,7 +33,7 @@ from openlam.train.config import LoraSettings, TrainConfig, fingerprint_fields
 from openlam.train.examples import Encoded, Example, encode
 from openlam.train.modeling import left_padded, load_tokenizer, trainable_parameters
 from openlam.train.phases import Log, finished, run_fingerprint, save_checkpoint
-from openlam.train.sft import encode_all, micro_batches, optimizer_and_schedule
+from openlam.train.sft import encode_all, micro_batches, optimizer_and_schedule, subset
 
 REWARD_DEFAULTS = TrainConfig(lora=LoraSettings(r=8, alpha=16), learning_rate=2e-4)
 
@@ -214,7 +214,7 @@ def _fit(
     import torch
 
     torch.manual_seed(config.seed)
-    labelled = steps[: config.limit]
+    labelled = subset(steps, config)
     encoded, too_long = encode_all([s.example for s in labelled], tokenizer, config.max_length)
     labels = {s.example.id: s.label for s in labelled}
     batches = micro_batches(encoded, config)

@@ -32,6 +32,14 @@ def encode_all(
     return kept, len(encoded) - len(kept)
 
 
+def subset(examples: list, config: TrainConfig) -> list:
+    """All examples, or `limit` of them drawn at random (seeded), in their file order."""
+    if config.limit is None or config.limit >= len(examples):
+        return list(examples)
+    chosen = sorted(random.Random(config.seed).sample(range(len(examples)), config.limit))
+    return [examples[i] for i in chosen]
+
+
 def micro_batches(encoded: list[Encoded], config: TrainConfig) -> list[list[int]]:
     """Indices of every micro-batch of the run, in order, epoch after epoch.
 
@@ -89,7 +97,7 @@ def train_sft(
 
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(config.seed)
-    encoded, too_long = encode_all(examples[: config.limit], tokenizer, config.max_length)
+    encoded, too_long = encode_all(subset(examples, config), tokenizer, config.max_length)
     if not encoded:
         raise ValueError(f"no example fits max_length={config.max_length} ({too_long} too long)")
     batches = micro_batches(encoded, config)
