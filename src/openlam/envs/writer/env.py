@@ -254,9 +254,19 @@ class WriterEnv:
 
     def _truncate_if_dead(self, exc: Exception, info: dict[str, Any]):
         """A dead application ends the episode; a driver defect with a live one is a bug."""
-        if isinstance(exc, DriverError) and self.stack.app_alive():
+        if isinstance(exc, DriverError) and self._stays_alive(grace_s=3.0):
             raise exc
         return self._truncate(str(exc).splitlines()[0], info)
+
+    def _stays_alive(self, grace_s: float) -> bool:
+        """Whether the application is still alive after a grace period. A killed soffice can
+        fail a UNO call ("illegal object given") a moment before its process is gone."""
+        deadline = time.monotonic() + grace_s
+        while time.monotonic() < deadline:
+            if not self.stack.app_alive():
+                return False
+            time.sleep(0.1)
+        return self.stack.app_alive()
 
     def _truncate(self, reason: str, info: dict[str, Any]):
         # Whatever is left of the stack is stopped now; the next reset starts a fresh one.

@@ -1,0 +1,117 @@
+"""Training tokens per second of openlam's phase 2 against TRL's SFTTrainer, on the same model,
+the same step samples, the same LoRA adapter and batch size, in the same run.
+
+    .venv/bin/python benchmarks/train_throughput.py [--samples runs/collect/samples/train.jsonl]
+        [--n 8] [--batch 2] [--threads N]
+
+TRL runs twice: with SFTConfig's defaults (only what must match is set: the batch size, the
+step count, a max_length that keeps every sample whole, and no reporting), and with the two
+settings that matter on a CPU (bf16=False, gradient_checkpointing=False). Tokens are the
+non-padding tokens of the samples, prompt and answer, counted once per pass. Writes
+runs/bench/train_throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from openlam.train.checkpoint import resolve_start
+from openlam.train.config import TrainConfig
+from openlam.train.examples import encode, step_examples
+from openlam.train.modeling import load_policy, load_tokenizer
+from openlam.train.sft import train_sft
+
+
+def openlam_run(examples, config: TrainConfig) -> dict:
+    model, tokenizer, _ = load_policy("smollm2", config)
+    with tempfile.TemporaryDirectory() as out:
+        metrics = train_sft(model, tokenizer, examples, config, Path(out), "bench", lambda _: None)
+    return {"tokens": metrics["train_tokens"], "seconds": metrics["seconds"]}
+
+
+def trl_run(examples, config: TrainConfig, cpu_settings: bool) -> dict:
+    from datasets import Dataset
+    from peft import LoraConfig
+    from transformers import AutoModelForCausalLM
+    from trl import SFTConfig, SFTTrainer
+
+    base, _ = resolve_start("smollm2")
+    tokenizer = load_tokenizer(base)
+    rows = [
+        {
+            "prompt": [m.model_dump() for m in e.messages],
+            "completion": [{"role": "assistant", "content": e.target}],
+        }
+        for e in examples
+    ]
+    extra = {"bf16": False, "gradient_checkpointing": False} if cpu_settings else {}
+    with tempfile.TemporaryDirectory() as out:
+        args = SFTConfig(
+            output_dir=out,
+            per_device_train_batch_size=config.batch_size,
+            max_steps=len(examples) // config.batch_size,
+            max_length=config.max_length,
+            report_to="none",
+            save_strategy="no",
+            use_cpu=config.device == "cpu",
+            **extra,
+        )
+        model = AutoModelForCausalLM.from_pretrained(base, attn_implementation="sdpa")
+        lora = LoraConfig(r=config.lora.r, lora_alpha=config.lora.alpha,
+                          target_modules="all-linear", task_type="CAUSAL_LM")  # fmt: skip
+        trainer = SFTTrainer(
+            model=model,
+            args=args,
+            train_dataset=Dataset.from_list(rows),
+            processing_class=tokenizer,
+            peft_config=lora,
+        )
+        start = time.perf_counter()
+        trainer.train()
+        seconds = time.perf_counter() - start
+    tokens = sum(encode(e, tokenizer).length for e in examples)
+    return {"tokens": tokens, "seconds": round(seconds, 2), "bf16": args.bf16,
+            "gradient_checkpointing": args.gradient_checkpointing}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--samples", type=Path, default=Path("runs/collect/samples/train.jsonl"))
+    parser.add_argument("--n", type=int, default=8, help="samples (one pass)")
+    parser.add_argument("--batch", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=Path("runs/bench/train_throughput.json"))
+    args = parser.parse_args()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    examples = step_examples(args.samples)[:: max(1, len(step_examples(args.samples)) // args.n)]
+    examples = examples[: args.n]
+    config = TrainConfig(batch_size=args.batch, epochs=1, device="cpu", warmup_ratio=0.0)
+    runs = {
+        "openlam": openlam_run(examples, config),
+        "trl_default": trl_run(examples, config, cpu_settings=False),
+        "trl_cpu_settings": trl_run(examples, config, cpu_settings=True),
+    }
+    for run in runs.values():
+        run["tokens_per_second"] = round(run["tokens"] / run["seconds"], 1)
+    ours = runs["openlam"]["tokens_per_second"]
+    report = {
+        "samples": len(examples),
+        "batch": args.batch,
+        "runs": runs,
+        "ratio_vs_trl_default": round(ours / runs["trl_default"]["tokens_per_second"], 2),
+        "ratio_vs_trl_cpu_settings": round(ours / runs["trl_cpu_settings"]["tokens_per_second"], 2),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
