@@ -82,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=Path, default=Path("runs/collect/samples/train.jsonl"))
     parser.add_argument("--n", type=int, default=8, help="samples (one pass)")
-    parser.add_argument("--batch", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--out", type=Path, default=Path("runs/bench/train_throughput.json"))
     args = parser.parse_args()
