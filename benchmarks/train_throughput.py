@@ -92,7 +92,9 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     examples = step_examples(args.samples)[:: max(1, len(step_examples(args.samples)) // args.n)]
     examples = examples[: args.n]
-    config = TrainConfig(batch_size=args.batch, epochs=1, device="cpu", warmup_ratio=0.0)
+    config = TrainConfig(
+        batch_size=args.batch, grad_accumulation=1, epochs=1, device="cpu", warmup_ratio=0.0
+    )
     runs = {
         "openlam": openlam_run(examples, config),
         "trl_default": trl_run(examples, config, cpu_settings=False),

@@ -53,7 +53,14 @@ def test_phases_one_to_four_chain_on_tiny_data(plan_corpus, tmp_path):
     texts += [s.target for s in read_jsonl(samples, StepSample)]
     texts += [t + " " + " ".join(p) for t, p in PLANS]
     base = str(build_tiny_model(tmp_path / "base", texts, vocab_size=2000))
-    config = TrainConfig(learning_rate=5e-3, epochs=2, batch_size=2, device="cpu", max_length=8192)
+    config = TrainConfig(
+        learning_rate=5e-3,
+        epochs=2,
+        batch_size=2,
+        grad_accumulation=1,
+        device="cpu",
+        max_length=8192,
+    )
     quiet = lambda _: None  # noqa: E731
     runs = tmp_path / "train"
 

@@ -29,6 +29,7 @@ def test_reward_model_fits_labels_and_every_trainable_weight_changes(tiny_model,
         learning_rate=5e-3,
         epochs=25,
         batch_size=4,
+        grad_accumulation=1,
         device="cpu",
         warmup_ratio=0.0,
     )

@@ -14,7 +14,9 @@ from openlam.train.modeling import load_policy
 from openlam.train.phases import train_imitate, train_plan
 from openlam.train.sft import micro_batches, train_sft
 
-FAST = TrainConfig(learning_rate=5e-3, epochs=30, batch_size=2, device="cpu", warmup_ratio=0.0)
+FAST = TrainConfig(
+    learning_rate=5e-3, epochs=30, batch_size=2, grad_accumulation=1, device="cpu", warmup_ratio=0.0
+)
 
 
 def snapshot(model):
