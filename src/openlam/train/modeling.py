@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from openlam.models.hf import resolve_device, resolve_dtype
 from openlam.train.checkpoint import resolve_start
-from openlam.train.config import TrainConfig
+from openlam.train.config import LoraSettings, TrainConfig
 
 if TYPE_CHECKING:
     import torch
@@ -24,7 +24,7 @@ def load_policy(
     from an adapter checkpoint merges it first.
     """
     import torch
-    from peft import LoraConfig, PeftModel, get_peft_model
+    from peft import PeftModel, get_peft_model
 
     base, adapter = resolve_start(start)
     device = resolve_device(config.device)
@@ -39,20 +39,23 @@ def load_policy(
         if config.full:
             model = model.merge_and_unload()
     elif not config.full and trainable:
-        lora = config.lora
-        model = get_peft_model(
-            model,
-            LoraConfig(
-                r=lora.r,
-                lora_alpha=lora.alpha,
-                lora_dropout=lora.dropout,
-                target_modules=lora.target_modules,
-                task_type="CAUSAL_LM",
-            ),
-        )
+        model = get_peft_model(model, lora_config(config.lora, "CAUSAL_LM"))
     for p in model.parameters():
         p.requires_grad_(trainable and (config.full or p.requires_grad))
     return model.to(device), tokenizer, base
+
+
+def lora_config(settings: LoraSettings, task_type: str) -> Any:
+    """The PEFT LoraConfig for these settings and task (CAUSAL_LM, SEQ_CLS)."""
+    from peft import LoraConfig
+
+    return LoraConfig(
+        r=settings.r,
+        lora_alpha=settings.alpha,
+        lora_dropout=settings.dropout,
+        target_modules=settings.target_modules,
+        task_type=task_type,
+    )
 
 
 def _causal_lm(path: str, dtype: torch.dtype) -> PreTrainedModel:

@@ -31,7 +31,12 @@ from openlam.train.checkpoint import (
 )
 from openlam.train.config import LoraSettings, TrainConfig, fingerprint_fields
 from openlam.train.examples import Encoded, Example, encode
-from openlam.train.modeling import left_padded, load_tokenizer, trainable_parameters
+from openlam.train.modeling import (
+    left_padded,
+    load_tokenizer,
+    lora_config,
+    trainable_parameters,
+)
 from openlam.train.phases import Log, finished, run_fingerprint, save_checkpoint
 from openlam.train.sft import encode_all, micro_batches, optimizer_and_schedule, subset
 
@@ -68,7 +73,7 @@ def labelled_steps(collections: list[Path], variant: str) -> list[LabelledStep]:
 
 def load_reward_model(start: str, config: TrainConfig, adapter: str | None = None) -> Any:
     """The policy at `start` as a scalar-headed model with a new (or saved) LoRA adapter."""
-    from peft import LoraConfig, PeftModel, get_peft_model
+    from peft import PeftModel, get_peft_model
     from transformers import AutoModelForCausalLM, AutoModelForSequenceClassification
 
     base, policy_adapter = resolve_start(start)
@@ -84,17 +89,7 @@ def load_reward_model(start: str, config: TrainConfig, adapter: str | None = Non
     if adapter is not None:
         model = PeftModel.from_pretrained(model, adapter, is_trainable=False)
     else:
-        lora = config.lora
-        model = get_peft_model(
-            model,
-            LoraConfig(
-                r=lora.r,
-                lora_alpha=lora.alpha,
-                lora_dropout=lora.dropout,
-                target_modules=lora.target_modules,
-                task_type="SEQ_CLS",
-            ),
-        )
+        model = get_peft_model(model, lora_config(config.lora, "SEQ_CLS"))
     return model.to(device)
 
 
