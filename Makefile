@@ -7,7 +7,7 @@ install:
 	@bash scripts/install.sh
 
 demo: install
-	$(VENV)/bin/openlam demo
+	$(VENV)/bin/openlam pipeline --config configs/demo.yaml
 
 test: install
 	$(PY) -m ruff check src tests benchmarks

@@ -23,6 +23,23 @@ app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
 
+@app.command("pipeline")
+def pipeline(
+    config: Path = typer.Option(..., help="A pipeline YAML, e.g. configs/demo.yaml."),
+) -> None:
+    """The whole lifecycle: plans, collection, phases 1-4, evaluation, report. Stages whose
+    output is up to date are skipped; an interrupted run resumes."""
+    from openlam.pipeline.config import load_config
+    from openlam.pipeline.run import run_pipeline
+
+    try:
+        settings = load_config(config)
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]{config}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    run_pipeline(settings, console)
+
+
 @app.command()
 def demo(out: Path = typer.Option(Path("runs/demo"), help="Where the result goes.")) -> None:
     """Run the Writer environment with a scripted policy on one task and show each step."""

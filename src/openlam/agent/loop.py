@@ -95,6 +95,9 @@ class Agent:
             raise
         trajectory.outcome = outcome
         trajectory.info = {"steps": len(trajectory.steps), "model": self.model.name}
+        if run.obs.document is not None:
+            # The state after the last action, for trace viewers; steps hold only the before.
+            trajectory.info["final_document"] = run.obs.document.model_dump()
         log.end(outcome, trajectory.info)
         return trajectory
 

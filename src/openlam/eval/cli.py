@@ -1,69 +1,125 @@
-"""`openlam eval ...`: measure a model the way the paper reports it."""
+"""`openlam eval offline | plans | online`: measure models the way the paper reports them, several
+side by side in one table. A model is `NAME=SPEC` or `SPEC` (see `eval.models`)."""
 
 from __future__ import annotations
 
-import json
-import random
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
-app = typer.Typer(help="Evaluate a model.", no_args_is_help=True)
+app = typer.Typer(help="Evaluate models.", no_args_is_help=True)
 console = Console()
 
-
-def model_config_for(checkpoint: str, device: str, threads: int | None):
-    """A ModelConfig that runs a training checkpoint, a model directory, or the default."""
-    from openlam.models.config import ModelConfig
-    from openlam.train.checkpoint import resolve_start
-
-    if checkpoint == "smollm2":
-        return ModelConfig(backend="smollm2", device=device, threads=threads)
-    base, adapter = resolve_start(checkpoint)
-    return ModelConfig(backend="hf", model=base, adapter=adapter, device=device, threads=threads)
+MODELS = typer.Option(
+    ["smollm2"], "--model", "-m", help="NAME=SPEC; SPEC: smollm2, a checkpoint, openai:M@URL."
+)
+DEVICE = typer.Option("auto", help="auto, cpu or cuda (local models).")
+THREADS = typer.Option(None, help="torch CPU threads (local models).")
 
 
-def whole_tasks(samples: list, limit: int | None, seed: int) -> list:
-    """Up to `limit` steps made of whole tasks drawn at random, so TSR stays meaningful."""
-    if limit is None or limit >= len(samples):
-        return samples
-    tasks: dict[str, list] = {}
-    for s in samples:
-        tasks.setdefault(s.task_id, []).append(s)
-    order = sorted(tasks)
-    random.Random(seed).shuffle(order)
-    chosen: list = []
-    for task in order:
-        if len(chosen) + len(tasks[task]) <= limit:
-            chosen += tasks[task]
-    return chosen
+def _models(specs: list[str], device: str, threads: int | None) -> list:
+    from openlam.eval.models import parse_named
+
+    try:
+        return [parse_named(s, device, threads) for s in specs]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def _print_rows(rows: list, columns: list[str]) -> None:
+    table = Table("model", *columns)
+    for row in rows:
+        data = row.model_dump()
+        table.add_row(row.model, *(str(data[c]) for c in columns))
+    console.print(table)
 
 
 @app.command("offline")
 def offline(
-    checkpoint: str = typer.Option("smollm2", help="A checkpoint, a model directory, smollm2."),
+    model: list[str] = MODELS,
     samples: Path = typer.Option(Path("runs/collect/samples/test.jsonl")),
     limit: int = typer.Option(None, help="At most N steps, of whole tasks drawn at random."),
     seed: int = typer.Option(0),
-    out: Path = typer.Option(None, help="Write the summary and every scored step here (JSON)."),
-    device: str = typer.Option("auto"),
-    threads: int = typer.Option(None),
+    out: Path = typer.Option(Path("runs/eval/offline"), help="Rows and scored steps go here."),
+    device: str = DEVICE,
+    threads: int = THREADS,
 ) -> None:
     """Step metrics (object, operation, args, status, SSR, TSR) on held-out step samples."""
     from openlam.data.samples import StepSample
-    from openlam.eval.step_metrics import evaluate_steps
-    from openlam.models.config import load_model
+    from openlam.eval.offline import evaluate_offline, whole_tasks
     from openlam.records import read_jsonl
 
     chosen = whole_tasks(read_jsonl(samples, StepSample), limit, seed)
-    model = load_model(model_config_for(checkpoint, device, threads))
-    summary, scores = evaluate_steps(
-        model, chosen, progress=lambda i, n: console.print(f"{i}/{n}", end="\r")
+    tick = lambda name, i, n: console.print(f"{name}: {i}/{n}", end="\r")  # noqa: E731
+    rows = evaluate_offline(_models(model, device, threads), chosen, out, tick)
+    cols = ["steps", "tasks", "parsed", "object_acc", "operation_acc", "args_acc", "status_acc"]
+    _print_rows(rows, [*cols, "ssr", "tsr", "seconds_per_step"])
+    console.print(f"written to {out}/offline.jsonl and {out}/offline-steps/")
+
+
+@app.command("plans")
+def plans(
+    model: list[str] = MODELS,
+    corpus: Path = typer.Option(Path("runs/plans/plans.jsonl"), help="From `data plans`."),
+    limit: int = typer.Option(50, help="Held-out task-plan pairs drawn at random."),
+    seed: int = typer.Option(0),
+    out: Path = typer.Option(Path("runs/eval/plans")),
+    device: str = DEVICE,
+    threads: int = THREADS,
+) -> None:
+    """Step precision and recall and plan success on held-out task-plan pairs."""
+    from openlam.eval.plans import evaluate_plans, held_out_plans
+
+    records = held_out_plans(corpus, limit, seed)
+    rows = evaluate_plans(_models(model, device, threads), records, out)
+    cols = ["plans", "step_precision", "step_recall", "step_f1", "plan_success"]
+    _print_rows(rows, [*cols, "seconds_per_plan"])
+
+
+@app.command("online")
+def online(
+    model: list[str] = MODELS,
+    per_family: int = typer.Option(2, help="Held-out instances of each family."),
+    family: list[str] = typer.Option(None, help="Only these families (default: all)."),
+    max_steps: int = typer.Option(10, help="Agent steps per task."),
+    expert: str = typer.Option(
+        "noisy-oracle", help="The expert's row: oracle, noisy-oracle, none."
+    ),
+    workers: int = typer.Option(1, help="Writer stacks in parallel (Ray actors)."),
+    in_process: bool = typer.Option(False, help="One worker in this process, without Ray."),
+    out: Path = typer.Option(Path("runs/eval/online")),
+    seed: int = typer.Option(0),
+    device: str = DEVICE,
+    threads: int = THREADS,
+) -> None:
+    """Models as agents in the real Writer on held-out tasks: success, time, steps, latency."""
+    from openlam.eval.online import OnlineConfig, evaluate_online, held_out_tasks
+
+    config = OnlineConfig(
+        out_dir=out,
+        per_family=per_family,
+        families=family or None,
+        seed=seed,
+        max_steps=max_steps,
+        workers=workers,
+        in_process=in_process,
+        expert=None if expert == "none" else expert,
     )
-    summary["model"] = checkpoint
-    console.print(summary)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        report = {"summary": summary, "steps": [s.model_dump() for s in scores]}
-        out.write_text(json.dumps(report, indent=1))
+    rows, _ = evaluate_online(
+        _models(model, device, threads), held_out_tasks(config), config, console
+    )
+    cols = ["tasks", "success_rate", "completion_time", "steps_per_task", "step_latency"]
+    _print_rows(rows, [*cols, "application_errors"])
+
+
+@app.command("report")
+def report(
+    folder: Path = typer.Argument(..., help="A folder with report.json (from `pipeline`)."),
+) -> None:
+    """Render report.md and report.html again from report.json."""
+    from openlam.eval.report import load_report, write_report
+
+    paths = write_report(load_report(folder), folder)
+    console.print(f"written {paths['md']} and {paths['html']}")

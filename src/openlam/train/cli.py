@@ -177,9 +177,7 @@ def optimize(
     threads: int = THREADS,
 ) -> None:
     """Phase 4b (LAM4): offline clipped PPO on failed states, rewards from the reward model."""
-    from openlam.train.optimize import OptimizeConfig
-    from openlam.train.optimize import optimize as run_ppo
-    from openlam.train.reward import RewardModel, labelled_steps, policy_variant
+    from openlam.train.optimize import OptimizeConfig, train_optimize
 
     settings = OptimizeConfig(
         states_per_batch=states_per_batch,
@@ -190,14 +188,7 @@ def optimize(
         kl_target=kl_target,
     )
     settings.train = train_config(None, settings.train, None, lr=lr, device=device, threads=threads)
-    failed = [
-        s.example
-        for s in labelled_steps([collection], policy_variant(start))
-        if s.label < 0 and s.split == "train"
-    ]
-    scorer = RewardModel(reward_model, device=settings.train.device).score
-    files = [collection / "results.jsonl", reward_model / "meta.json"]
-    _report(run_ppo(failed, scorer, start, out, settings, files, console.print))
+    _report(train_optimize(collection, reward_model, start, out, settings, console.print))
 
 
 def _report(meta) -> None:

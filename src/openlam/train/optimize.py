@@ -277,3 +277,27 @@ def _update(
 
 def _pick(values: list, indices: range) -> list:
     return [values[i] for i in indices]
+
+
+def train_optimize(
+    collection: Path,
+    reward_model: Path,
+    start: str,
+    out: Path,
+    config: OptimizeConfig,
+    log: Log = print,
+) -> CheckpointMeta:
+    """Phase 4b from files: the training-side failed states of a collection, scored by the
+    reward model at `reward_model`, optimized from the policy at `start`."""
+    from openlam.train.reward import RewardModel, labelled_steps, policy_variant
+
+    if meta := finished(out, log):
+        return meta
+    failed = [
+        s.example
+        for s in labelled_steps([collection], policy_variant(start))
+        if s.label < 0 and s.split == "train"
+    ]
+    scorer = RewardModel(reward_model, device=config.train.device).score
+    files = [collection / "results.jsonl", reward_model / "meta.json"]
+    return optimize(failed, scorer, start, out, config, files, log)

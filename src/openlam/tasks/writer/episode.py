@@ -76,6 +76,8 @@ def run_episode(env: WriterEnv, instance: TaskInstance, policy: Policy) -> Episo
     )
     trajectory.outcome = "success" if check.success else "failure"
     trajectory.info = {"reason": check.reason}
+    if obs.document is not None:
+        trajectory.info["final_document"] = obs.document.model_dump()
     return EpisodeResult(instance, check, trajectory, time.monotonic() - start)
 
 

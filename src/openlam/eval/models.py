@@ -1,0 +1,80 @@
+"""The models an evaluation compares, each under the name its table column shows.
+
+A model is written `NAME=SPEC` (or just `SPEC`, named after itself), where SPEC is
+`smollm2` (the untrained default), a training checkpoint or model directory,
+`openai:MODEL@BASE_URL` (an OpenAI-compatible endpoint) or `gguf:PATH` (llama.cpp).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from openlam.models.base import TextModel
+from openlam.models.config import ModelConfig, load_model
+
+
+class NamedModel(BaseModel):
+    """A model to evaluate and the name it is reported under."""
+
+    name: str
+    config: ModelConfig
+    prompt_variant: str = Field("compact", description="the prompt the model was trained on")
+
+
+def model_config_for(spec: str, device: str = "auto", threads: int | None = None) -> ModelConfig:
+    """The ModelConfig a SPEC stands for."""
+    if spec == "smollm2":
+        return ModelConfig(backend="smollm2", device=device, threads=threads)
+    if spec.startswith("openai:"):
+        model, _, url = spec.removeprefix("openai:").partition("@")
+        if not model or not url:
+            raise ValueError(f"{spec!r}: write an endpoint as openai:MODEL@BASE_URL")
+        return ModelConfig(backend="openai", model=model, base_url=url)
+    if spec.startswith("gguf:"):
+        return ModelConfig(backend="llamacpp", model=spec.removeprefix("gguf:"))
+    from openlam.train.checkpoint import resolve_start
+
+    base, adapter = resolve_start(spec)
+    return ModelConfig(backend="hf", model=base, adapter=adapter, device=device, threads=threads)
+
+
+def parse_named(text: str, device: str = "auto", threads: int | None = None) -> NamedModel:
+    """`NAME=SPEC` or `SPEC` as a NamedModel."""
+    name, sep, spec = text.partition("=")
+    if not sep:
+        name, spec = text, text
+    if not name.strip() or not spec.strip():
+        raise ValueError(f"{text!r}: write a model as NAME=SPEC or SPEC")
+    spec = spec.strip()
+    return NamedModel(
+        name=name.strip(),
+        config=model_config_for(spec, device, threads),
+        prompt_variant=trained_variant(spec),
+    )
+
+
+def trained_variant(spec: str) -> str:
+    """The prompt variant in a checkpoint's meta.json; compact (what the samples default to)
+    for anything else."""
+    meta = Path(spec) / "meta.json"
+    if meta.is_file():
+        return json.loads(meta.read_text()).get("prompt_variant") or "compact"
+    return "compact"
+
+
+@contextmanager
+def loaded(model: NamedModel) -> Iterator[TextModel]:
+    """The model loaded for one evaluation, and its memory given back after it, so that a
+    table of several checkpoints never holds more than one."""
+    instance = load_model(model.config)
+    try:
+        yield instance
+    finally:
+        del instance
+        gc.collect()

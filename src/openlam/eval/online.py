@@ -1,0 +1,197 @@
+"""Online evaluation, as the paper's Table 4: each model acts as the agent in the real Writer on
+held-out task instances (test templates, test phrasings), the checker judges the end state,
+and the rows give task success, completion time, steps per task and step latency, with a
+breakdown by family. The expert runs the same tasks as its own row.
+
+Each model's run is a collection (`data.collect`) into its own folder, on the same Ray workers,
+so an interrupted evaluation resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from rich.console import Console
+
+from openlam.agent.control_filter import filter_controls
+from openlam.agent.loop import AgentConfig
+from openlam.agent.prompt import PromptConfig, format_call, render_controls, render_document
+from openlam.agent.trajectory_log import load_trajectory
+from openlam.data.collect import CollectConfig, collect
+from openlam.data.execute import ExpertConfig, TaskResult
+from openlam.data.experts import ExpertKind
+from openlam.data.instantiate import TEST_TEMPLATES, Instantiation
+from openlam.eval.models import NamedModel
+from openlam.eval.offline import slug
+from openlam.eval.results import FamilyResult, OnlineRow, Trace, TraceStep
+from openlam.records import DocumentState, Step, Trajectory, write_jsonl
+from openlam.tasks.writer import registry
+
+
+class OnlineConfig(BaseModel):
+    """Which held-out tasks, how the agent is limited, and where the episodes run."""
+
+    out_dir: Path = Path("runs/eval/online")
+    per_family: int = Field(2, ge=1, description="held-out instances of each family")
+    families: list[str] | None = None
+    seed: int = 0
+    max_steps: int = Field(10, ge=1)
+    max_new_tokens: int = Field(200, ge=1)
+    workers: int = Field(1, ge=1)
+    in_process: bool = False
+    ray_address: str | None = None
+    expert: ExpertKind | None = Field("noisy-oracle", description="its row; None: no row")
+    traces_per_model: int = Field(6, ge=0)
+
+
+def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
+    """`per_family` instances of each family on the test templates with test phrasings."""
+    out = []
+    for family_id in config.families or list(registry.families()):
+        instances = registry.sample(
+            family_id,
+            config.per_family,
+            seed=config.seed,
+            split="test",
+            template_names=list(TEST_TEMPLATES),
+        )
+        out += [
+            Instantiation(source="eval", task=i.request, status="instantiated", instance=i)
+            for i in instances
+        ]
+    return out
+
+
+def evaluate_online(
+    models: list[NamedModel], tasks: list[Instantiation], config: OnlineConfig, console: Console
+) -> tuple[list[OnlineRow], list[Trace]]:
+    """Run every model (and the expert) on the tasks; write online.jsonl and traces.jsonl."""
+    if not tasks:
+        raise ValueError("no held-out tasks to run")
+    rows, traces = [], []
+    runs = [(m.name, _model_collection(m, config)) for m in models]
+    if config.expert is not None:
+        runs.append((f"expert ({config.expert})", _expert_collection(config)))
+    ids = {t.instance.id for t in tasks}
+    for name, collection in runs:
+        console.print(f"[bold]online:[/bold] {name}")
+        results = [r for r in collect(collection, tasks, console) if r.id in ids]
+        folder = collection.out_dir / "trajectories"
+        rows.append(online_row(name, results, folder))
+        traces += pick_traces(name, results, folder, config.traces_per_model)
+    write_jsonl(config.out_dir / "online.jsonl", rows)
+    write_jsonl(config.out_dir / "traces.jsonl", traces)
+    return rows, traces
+
+
+def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
+    prompt = PromptConfig(variant=model.prompt_variant)
+    agent = AgentConfig(
+        prompt=prompt, max_steps=config.max_steps, max_new_tokens=config.max_new_tokens
+    )
+    return CollectConfig(
+        out_dir=config.out_dir / slug(model.name),
+        expert=ExpertConfig(kind="model", agent=agent),
+        expert_model=model.config,
+        **_where(config),
+    )
+
+
+def _expert_collection(config: OnlineConfig) -> CollectConfig:
+    return CollectConfig(
+        out_dir=config.out_dir / slug(f"expert {config.expert}"),
+        expert=ExpertConfig(kind=config.expert),
+        **_where(config),
+    )
+
+
+def _where(config: OnlineConfig) -> dict:
+    return {
+        "workers": config.workers,
+        "in_process": config.in_process,
+        "ray_address": config.ray_address,
+    }
+
+
+def online_row(name: str, results: list[TaskResult], folder: Path) -> OnlineRow:
+    """Table 4 figures for one model's results; step latencies read from its trajectories."""
+    ran = [r for r in results if r.trajectory]
+    latencies = [step_latency(s) for r in ran for s in load_trajectory(folder / r.trajectory).steps]
+    by_family: dict[str, FamilyResult] = {}
+    for r in results:
+        fam = by_family.setdefault(r.family, FamilyResult(tasks=0, succeeded=0))
+        fam.tasks, fam.succeeded = fam.tasks + 1, fam.succeeded + r.success
+    mean = lambda xs: round(sum(xs) / len(xs), 2) if xs else 0.0  # noqa: E731
+    return OnlineRow(
+        model=name,
+        tasks=len(results),
+        succeeded=sum(r.success for r in results),
+        success_rate=round(100 * sum(r.success for r in results) / max(len(results), 1), 1),
+        completion_time=mean([r.seconds.get("execute", 0.0) for r in ran]),
+        steps_per_task=mean([r.steps for r in ran]),
+        step_latency=mean(latencies),
+        application_errors=sum(r.reason == "application error" for r in results),
+        by_family=dict(sorted(by_family.items())),
+        step_latencies=[round(x, 3) for x in latencies],
+    )
+
+
+def step_latency(step: Step) -> float:
+    """Seconds from observation to the next: prompt, model, action and observation."""
+    keys = ("prompt_s", "model_s", "execute_s", "action_s", "observe_s")
+    return sum(step.timings.get(k, 0.0) for k in keys)
+
+
+def pick_traces(name: str, results: list[TaskResult], folder: Path, n: int) -> list[Trace]:
+    """Up to n episodes, successes and failures alternating, for the trace viewer."""
+    ran = [r for r in results if r.trajectory]
+    wins, losses = [r for r in ran if r.success], [r for r in ran if not r.success]
+    chosen = [r for pair in zip(wins, losses, strict=False) for r in pair]
+    chosen += [r for r in wins + losses if r not in chosen]
+    return [trace(name, r, load_trajectory(folder / r.trajectory)) for r in chosen[:n]]
+
+
+def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
+    """A trajectory as the trace viewer shows it."""
+    prompt = PromptConfig()
+    final = trajectory.info.get("final_document")
+    after_last = render_document(DocumentState.model_validate(final), prompt) if final else None
+    steps, plan = [], []
+    for i, step in enumerate(trajectory.steps):
+        shown = filter_controls(step.observation.controls, trajectory.request, plan, 40)
+        nxt = trajectory.steps[i + 1] if i + 1 < len(trajectory.steps) else None
+        steps.append(
+            TraceStep(
+                index=step.index,
+                controls=render_controls(shown).splitlines(),
+                model_output=step.model_output,
+                action=format_call(step.action) if step.action else None,
+                result=_result_text(step),
+                seconds={k: round(v, 3) for k, v in step.timings.items() if k.endswith("_s")},
+                document_before=_document_text(step.observation.document, prompt),
+                document_after=_document_text(nxt.observation.document, prompt)
+                if nxt
+                else after_last,
+            )
+        )
+        plan = (step.action.plan if step.action else None) or plan
+    return Trace(
+        model=name,
+        task_id=result.id,
+        family=result.family,
+        request=result.request,
+        success=result.success,
+        reason=result.reason,
+        steps=steps,
+    )
+
+
+def _result_text(step: Step) -> str:
+    r = step.result
+    text = "ok" if r.ok else f"error: {r.error}"
+    return f"{text} {r.message}".strip() if r.message else text
+
+
+def _document_text(doc: DocumentState | None, prompt: PromptConfig) -> str:
+    return render_document(doc, prompt) if doc is not None else "(no document state)"
