@@ -96,30 +96,49 @@ def left_padded(
     return ids.to(device), mask.to(device), positions.to(device)
 
 
+def right_padded(rows: list[list[int]], pad_id: int, device: str) -> tuple[Any, Any]:
+    """input_ids and attention_mask for rows padded on the right.
+
+    Training passes pad on the right: a left pad at position 0 has no key it may attend to,
+    and the fused attention kernels of a GPU return NaN for such a row in bfloat16, which the
+    backward pass spreads into every weight. A right pad can always see the row before it.
+    """
+    import torch
+
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, row in enumerate(rows):
+        ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
+        mask[i, : len(row)] = 1
+    return ids.to(device), mask.to(device)
+
+
 def target_logprobs(
     model: Any, rows: list[list[int]], target_lens: list[int], pad_id: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Log-probabilities of each row's last `target_len` tokens, and their mask.
 
-    Only the last positions go through the output layer (`logits_to_keep`): with a 49k-word
-    vocabulary and a 1,000-token prompt, that layer would otherwise cost as much as the model.
-    Returns tensors of shape (rows, max target length), right-aligned.
+    Only the positions from the first one that predicts a target go through the output layer
+    (`logits_to_keep`): with a 49k-word vocabulary and a 1,000-token prompt, that layer would
+    otherwise cost as much as the model. Returns tensors of shape (rows, max target length),
+    right-aligned.
     """
     import torch
 
     device = next(model.parameters()).device
-    ids, mask, positions = left_padded(rows, pad_id, str(device))
-    keep = max(target_lens) + 1
-    logits = model(
-        input_ids=ids, attention_mask=mask, position_ids=positions, logits_to_keep=keep
-    ).logits
-    # Position t predicts token t+1: the kept logits but the last predict the kept tokens but
-    # the first.
-    logits = logits[:, :-1].float()
-    labels = ids[:, -(keep - 1) :]
-    logprobs = torch.log_softmax(logits, dim=-1).gather(-1, labels.unsqueeze(-1)).squeeze(-1)
-    width = keep - 1
-    cols = torch.arange(width, device=device).unsqueeze(0)
-    lens = torch.tensor(target_lens, device=device).unsqueeze(1)
-    target_mask = cols >= (width - lens)
-    return logprobs, target_mask
+    ids, mask = right_padded(rows, pad_id, str(device))
+    width, most = ids.shape[1], max(target_lens)
+    lens = torch.tensor([len(r) for r in rows], device=device).unsqueeze(1)
+    targets = torch.tensor(target_lens, device=device).unsqueeze(1)
+    # Column c of the output holds target token j = c - (most - t) of its row (j < 0: none),
+    # which sits at position len - t + j and is predicted by the logits at the one before.
+    j = torch.arange(most, device=device).unsqueeze(0) - (most - targets)
+    label_pos = (lens - targets + j).clamp(min=0)
+    keep = width - int((lens - targets - 1).min())
+    pred_pos = (label_pos - 1 - (width - keep)).clamp(min=0)
+    logits = model(input_ids=ids, attention_mask=mask, logits_to_keep=keep).logits
+    picked = logits.gather(1, pred_pos.unsqueeze(-1).expand(-1, -1, logits.shape[-1]))
+    labels = ids.gather(1, label_pos)
+    logprobs = torch.log_softmax(picked.float(), dim=-1).gather(-1, labels.unsqueeze(-1))
+    return logprobs.squeeze(-1), j >= 0

@@ -32,9 +32,9 @@ from openlam.train.checkpoint import (
 from openlam.train.config import LoraSettings, TrainConfig, fingerprint_fields
 from openlam.train.examples import Encoded, Example, encode
 from openlam.train.modeling import (
-    left_padded,
     load_tokenizer,
     lora_config,
+    right_padded,
     trainable_parameters,
 )
 from openlam.train.phases import Log, finished, run_fingerprint, save_checkpoint
@@ -99,12 +99,15 @@ def backbone(model: Any) -> Any:
 
 
 def reward_scores(model: Any, rows: list[list[int]], pad_id: int) -> Any:
-    """The scalar score of each token sequence, read at its last token (rows padded left)."""
+    """The scalar score of each token sequence, read at its last token (see right_padded)."""
+    import torch
+
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
     device = next(model.parameters()).device
-    ids, mask, positions = left_padded(rows, pad_id, str(device))
-    hidden = backbone(inner)(input_ids=ids, attention_mask=mask, position_ids=positions)
-    return inner.score(hidden.last_hidden_state[:, -1]).squeeze(-1).float()
+    ids, mask = right_padded(rows, pad_id, str(device))
+    hidden = backbone(inner)(input_ids=ids, attention_mask=mask).last_hidden_state
+    last = torch.tensor([len(r) - 1 for r in rows], device=device)
+    return inner.score(hidden[torch.arange(len(rows), device=device), last]).squeeze(-1).float()
 
 
 class RewardModel:
