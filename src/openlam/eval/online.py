@@ -38,6 +38,7 @@ class OnlineConfig(BaseModel):
     seed: int = 0
     max_steps: int = Field(10, ge=1)
     max_new_tokens: int = Field(200, ge=1)
+    max_controls: int = Field(40, ge=1, description="as many controls as the model learned on")
     workers: int = Field(1, ge=1)
     in_process: bool = False
     ray_address: str | None = None
@@ -79,14 +80,15 @@ def evaluate_online(
         results = [r for r in collect(collection, tasks, console) if r.id in ids]
         folder = collection.out_dir / "trajectories"
         rows.append(online_row(name, results, folder))
-        traces += pick_traces(name, results, folder, config.traces_per_model)
+        picked = pick_traces(results, folder, config.traces_per_model)
+        traces += [trace(name, r, t, config.max_controls) for r, t in picked]
     write_jsonl(config.out_dir / "online.jsonl", rows)
     write_jsonl(config.out_dir / "traces.jsonl", traces)
     return rows, traces
 
 
 def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
-    prompt = PromptConfig(variant=model.prompt_variant)
+    prompt = PromptConfig(variant=model.prompt_variant, max_controls=config.max_controls)
     agent = AgentConfig(
         prompt=prompt, max_steps=config.max_steps, max_new_tokens=config.max_new_tokens
     )
@@ -143,23 +145,25 @@ def step_latency(step: Step) -> float:
     return sum(step.timings.get(k, 0.0) for k in keys)
 
 
-def pick_traces(name: str, results: list[TaskResult], folder: Path, n: int) -> list[Trace]:
+def pick_traces(
+    results: list[TaskResult], folder: Path, n: int
+) -> list[tuple[TaskResult, Trajectory]]:
     """Up to n episodes, successes and failures alternating, for the trace viewer."""
     ran = [r for r in results if r.trajectory]
     wins, losses = [r for r in ran if r.success], [r for r in ran if not r.success]
     chosen = [r for pair in zip(wins, losses, strict=False) for r in pair]
     chosen += [r for r in wins + losses if r not in chosen]
-    return [trace(name, r, load_trajectory(folder / r.trajectory)) for r in chosen[:n]]
+    return [(r, load_trajectory(folder / r.trajectory)) for r in chosen[:n]]
 
 
-def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
-    """A trajectory as the trace viewer shows it."""
+def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: int) -> Trace:
+    """A trajectory as the trace viewer shows it, with the controls the model was shown."""
     prompt = PromptConfig()
     final = trajectory.info.get("final_document")
     after_last = render_document(DocumentState.model_validate(final), prompt) if final else None
     steps, plan = [], []
     for i, step in enumerate(trajectory.steps):
-        shown = filter_controls(step.observation.controls, trajectory.request, plan, 40)
+        shown = filter_controls(step.observation.controls, trajectory.request, plan, max_controls)
         nxt = trajectory.steps[i + 1] if i + 1 < len(trajectory.steps) else None
         steps.append(
             TraceStep(

@@ -182,6 +182,7 @@ def eval_online(config: PipelineConfig, layout: Layout, console: Console) -> Non
         seed=e.seed,
         max_steps=e.online_max_steps,
         max_new_tokens=e.max_new_tokens,
+        max_controls=config.collect.max_controls,
         expert=config.collect.expert if e.expert_row else None,
         traces_per_model=e.traces_per_model,
         **_workers(config),

@@ -173,6 +173,7 @@ def optimize(
     metrics = {
         "states": len(states),
         "batches": len(batches),
+        "steps": len(batches) * config.ppo_epochs,
         "seconds": round(state["seconds"], 2),
         "first_reward": history[0]["reward"] if history else None,
         "last_reward": history[-1]["reward"] if history else None,
