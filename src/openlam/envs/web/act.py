@@ -1,0 +1,103 @@
+"""Carrying out one web action: Playwright's verbs on the element behind a label.
+
+Each verb returns a short message for the agent or raises: `ActionRefused` for what the
+environment will not do, `ElementGone` for a control that left the page, and Playwright's
+own errors for what the browser could not do. `WebEnv` turns all three into an error result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator, Page
+
+from openlam.envs.web.policy import NavigationPolicy
+from openlam.records import Action
+
+VERBS = frozenset({"click", "set_edit_text", "press", "select_option", "scroll", "navigate"})
+WHEEL_NOTCH_PX = 100
+# (value, text) of each option of a <select>, or null for any other element.
+_OPTIONS_JS = "e => e.tagName === 'SELECT' ? [...e.options].map(o => [o.value, o.label]) : null"
+
+
+class ActionRefused(Exception):
+    """The environment will not carry out this action; the message is shown to the agent."""
+
+
+@dataclass
+class Actor:
+    """The page to act on, how to find a label's element, and where navigation may go.
+
+    `target(label)` returns a locator for the label's element and, when that element is an
+    option of a native select, the option's index (-1 otherwise)."""
+
+    page: Page
+    target: Callable[[str | None], tuple[Locator, int]]
+    policy: NavigationPolicy
+    viewport: tuple[int, int]
+
+    def perform(self, action: Action) -> str:
+        """Carry out an action the action space has validated; return what happened."""
+        if action.function not in VERBS:
+            raise ValueError(f"no web verb {action.function!r}")
+        verb = getattr(self, action.function)
+        if action.control_label is None:
+            return verb(**action.args)
+        return verb(action.control_label, **action.args)
+
+    def click(self, label: str) -> str:
+        locator, option = self.target(label)
+        if option >= 0:  # an option of a closed native select has no box to click
+            locator.select_option(index=option)
+            return f"selected option {label}"
+        locator.click()
+        return f"clicked {label}"
+
+    def set_edit_text(self, label: str, text: str) -> str:
+        self.target(label)[0].fill(text)
+        return f"set the text of {label}"
+
+    def press(self, label: str, keys: str) -> str:
+        self.target(label)[0].press(keys)
+        return f"pressed {keys} on {label}"
+
+    def select_option(self, label: str, value: str) -> str:
+        locator = self.target(label)[0]
+        # Playwright waits its whole timeout for an option that may yet appear; an agent is
+        # better served at once by the options there are.
+        options = locator.evaluate(_OPTIONS_JS)
+        if options is None:
+            raise ActionRefused(f"control {label} is not a drop-down list (select)")
+        if not any(value in option for option in options):
+            shown = ", ".join(text for _, text in options[:30])
+            raise ActionRefused(f"control {label} has no option {value!r}; it has: {shown}")
+        chosen = locator.select_option(value)
+        return f"selected {', '.join(chosen)} in {label}"
+
+    def scroll(self, direction: str, amount: int) -> str:
+        width, height = self.viewport
+        self.page.mouse.move(width / 2, height / 2)  # the wheel scrolls what is under it
+        sign = 1 if direction == "down" else -1
+        self.page.mouse.wheel(0, sign * amount * WHEEL_NOTCH_PX)
+        return f"scrolled {direction} {amount} notches"
+
+    def navigate(self, url: str) -> str:
+        refusal = self.policy.refusal(url)
+        if refusal:
+            raise ActionRefused(
+                f"navigation to {url} is not allowed ({refusal}); the page stays at {self.page.url}"
+            )
+        self.page.goto(url)
+        return f"opened {self.page.url}"
+
+
+def short_error(exc: Exception) -> str:
+    """Playwright's first line without the API name, and the reason from its call log."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    first = re.sub(r"^\w+\.\w+: ", "", lines[0])
+    reasons = [line.lstrip("- ") for line in lines[1:] if line.lstrip("- ").startswith("element")]
+    return f"{first} ({reasons[-1]})" if reasons else first

@@ -1,0 +1,220 @@
+"""Reading a page into the agent's observation, and finding a labelled control again.
+
+The controls come from Chromium's accessibility tree through CDP
+(`Accessibility.getFullAXTree`), not from Playwright's `aria_snapshot`: the snapshot is
+faster on a warm page but is YAML text of roles and names, with no handle back to the
+elements (two "Delete" buttons read the same), while every CDP node carries its
+`backendDOMNodeId`. The environment keeps label -> backend node id and, to act, tags that
+one element with a data attribute so that Playwright's own locators (auto-wait, scrolling
+into view, fill and select semantics) drive it. Nothing is written into the page while it
+is only observed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.sync_api import CDPSession, Locator, Page
+from playwright.sync_api import Error as PlaywrightError
+
+from openlam.records import Control, DocumentState, Paragraph
+
+ACTIONABLE_ROLES = frozenset(
+    {
+        "button",
+        "link",
+        "textbox",
+        "searchbox",
+        "combobox",
+        "listbox",
+        "option",
+        "checkbox",
+        "radio",
+        "tab",
+        "menuitem",
+        "menuitemcheckbox",
+        "menuitemradio",
+        "switch",
+        "slider",
+        "spinbutton",
+        "treeitem",
+        "DisclosureTriangle",  # <summary>
+    }
+)
+# Named ancestors that say what a control belongs to (a select's options, a dialog's buttons).
+CONTEXT_ROLES = frozenset(
+    {"dialog", "alertdialog", "form", "navigation", "menu", "menubar", "tablist", "listbox",
+     "combobox", "toolbar", "radiogroup", "tree"}
+)  # fmt: skip
+# AX property -> the state word shown to the agent, for the values that are reported.
+STATES = {
+    "checked": {"true": "checked", "mixed": "mixed"},
+    "pressed": {"true": "pressed", "mixed": "mixed"},
+    "selected": {True: "selected"},
+    "expanded": {True: "expanded"},
+    "disabled": {True: "disabled"},
+    "focused": {True: "focused"},
+    "readonly": {True: "readonly"},
+    "required": {True: "required"},
+}
+# The options of a closed native <select> hang under this node and have no box of their own.
+NATIVE_POPUP = "MenuListPopup"
+MAX_VALUE_CHARS = 200
+TARGET_ATTR = "data-openlam-target"
+# Tags the element to act on (an option of a native select: its select) and untags the last.
+_TAG_JS = f"""function (nonce) {{
+    if (!this.isConnected) return null;
+    const select = this.tagName === "OPTION" ? this.closest("select") : null;
+    for (const old of document.querySelectorAll("[{TARGET_ATTR}]")) {{
+        old.removeAttribute("{TARGET_ATTR}");
+    }}
+    (select || this).setAttribute("{TARGET_ATTR}", nonce);
+    return select ? this.index : -1;
+}}"""
+
+
+class ElementGone(Exception):
+    """The labelled element is no longer in the page."""
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One reading of the page: its controls, their elements, and its text."""
+
+    title: str
+    controls: list[Control]
+    targets: dict[str, int]  # label -> backendDOMNodeId
+    document: DocumentState
+    timings: dict[str, float]
+
+
+def read_page(page: Page, cdp: CDPSession, *, max_controls: int, max_text_chars: int) -> PageView:
+    """Read the visible actionable controls and the page text."""
+    start = time.monotonic()
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    boxed = _boxed_nodes(cdp)
+    ax_s = time.monotonic() - start
+    controls, targets = [], {}
+    for node, context in _actionable(nodes, boxed):
+        if len(controls) == max_controls:
+            break
+        label = str(len(controls) + 1)
+        controls.append(_control(node, label, context))
+        targets[label] = node["backendDOMNodeId"]
+    start = time.monotonic()
+    title = page.title()
+    paragraphs, truncated = _paragraphs(page, max_text_chars)
+    document = DocumentState(
+        title=title,
+        paragraphs=paragraphs,
+        tables=[],
+        page={"url": page.url, "text_truncated": truncated},
+    )
+    timings = {"ax_tree_s": ax_s, "text_s": time.monotonic() - start}
+    return PageView(title, controls, targets, document, timings)
+
+
+def locate(page: Page, cdp: CDPSession, backend_id: int, nonce: str) -> tuple[Locator, int]:
+    """A locator for the element behind a label, and the option index when it is an option
+    of a native select (-1 otherwise: clicking such an option selects it in its select)."""
+    try:
+        resolved = cdp.send("DOM.resolveNode", {"backendNodeId": backend_id})
+        reply = cdp.send(
+            "Runtime.callFunctionOn",
+            {
+                "objectId": resolved["object"]["objectId"],
+                "functionDeclaration": _TAG_JS,
+                "arguments": [{"value": nonce}],
+                "returnByValue": True,
+            },
+        )
+    except PlaywrightError as exc:
+        # CDP says "No node with given id found" once the element is gone; if the browser is
+        # gone instead, the environment tells the two apart before showing the agent this.
+        raise ElementGone(str(exc).splitlines()[0]) from exc
+    option = reply["result"].get("value")
+    if option is None:
+        raise ElementGone("the element was removed from the page")
+    return page.locator(f'[{TARGET_ATTR}="{nonce}"]'), option
+
+
+def _actionable(nodes: list[dict[str, Any]], boxed: set[int]):
+    """(node, context) for each actionable, visible node, in document order."""
+    by_id = {node["nodeId"]: node for node in nodes}
+    roots = [node for node in nodes if node.get("parentId") not in by_id]
+    stack = [(root, "", False) for root in reversed(roots)]
+    while stack:
+        node, context, in_popup = stack.pop()
+        role = node.get("role", {}).get("value", "")
+        name = _text(node, "name")
+        backend = node.get("backendDOMNodeId")
+        visible = backend in boxed or (in_popup and role == "option")
+        if role in ACTIONABLE_ROLES and not node.get("ignored") and visible:
+            yield node, context
+        child_context = name if role in CONTEXT_ROLES and name else context
+        # A native select's options are listed when the select itself is on screen.
+        child_popup = in_popup or (role == NATIVE_POPUP and _visible_parent(node, by_id, boxed))
+        children = [by_id[c] for c in node.get("childIds", []) if c in by_id]
+        stack.extend((child, child_context, child_popup) for child in reversed(children))
+
+
+def _visible_parent(node: dict[str, Any], by_id: dict[str, dict[str, Any]], boxed: set[int]):
+    """Whether the node's parent has a box on screen."""
+    parent = by_id.get(node.get("parentId", ""))
+    return parent is not None and parent.get("backendDOMNodeId") in boxed
+
+
+def _boxed_nodes(cdp: CDPSession) -> set[int]:
+    """Backend ids of the nodes laid out with a non-empty box. The accessibility tree already
+    leaves out display:none, visibility:hidden and aria-hidden; this drops zero-size ones.
+    Nodes scrolled out of view keep their box: the locator scrolls to them."""
+    snapshot = cdp.send("DOMSnapshot.captureSnapshot", {"computedStyles": []})
+    boxed: set[int] = set()
+    for doc in snapshot["documents"]:
+        backend_ids = doc["nodes"]["backendNodeId"]
+        layout = doc["layout"]
+        for index, (_, _, width, height) in zip(layout["nodeIndex"], layout["bounds"], strict=True):
+            if width > 0 and height > 0:
+                boxed.add(backend_ids[index])
+    return boxed
+
+
+def _control(node: dict[str, Any], label: str, context: str) -> Control:
+    value = _text(node, "value") or None
+    return Control(
+        label=label,
+        name=_text(node, "name"),
+        type=node["role"]["value"],
+        state=_states(node),
+        value=value[:MAX_VALUE_CHARS] if value else None,
+        context=context or None,
+    )
+
+
+def _states(node: dict[str, Any]) -> list[str]:
+    states = []
+    for prop in node.get("properties", []):
+        words = STATES.get(prop["name"], {})
+        word = words.get(prop.get("value", {}).get("value"))
+        if word:
+            states.append(word)
+    return states
+
+
+def _text(node: dict[str, Any], key: str) -> str:
+    value = node.get(key, {}).get("value")
+    return "" if value is None else str(value).strip()
+
+
+def _paragraphs(page: Page, max_chars: int) -> tuple[list[Paragraph], bool]:
+    """The page's rendered text (innerText), one paragraph a non-empty line, capped."""
+    text = page.evaluate("() => document.body ? document.body.innerText : ''")
+    truncated = len(text) > max_chars
+    lines = [line.strip() for line in text[:max_chars].splitlines()]
+    paragraphs = [
+        Paragraph(index=i, style="text", alignment="left", text=line)
+        for i, line in enumerate(line for line in lines if line)
+    ]
+    return paragraphs, truncated
