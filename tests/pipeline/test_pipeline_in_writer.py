@@ -123,3 +123,13 @@ def test_pipeline_runs_end_to_end_then_skips_what_is_up_to_date(tmp_path):
     assert "[eval plans] inputs or settings changed" in log
     rows = [json.loads(line) for line in (config.out / "eval/plans/plans.jsonl").open()]
     assert all(r["plans"] == 2 for r in rows)
+
+
+def test_a_config_with_a_misspelt_key_or_broken_yaml_is_refused(tmp_path):
+    from openlam.pipeline.config import load_config
+
+    (tmp_path / "typo.yaml").write_text("title: x\nwrkers: 2\n")
+    (tmp_path / "broken.yaml").write_text("out: [1\n")
+    for name, words in (("typo.yaml", "wrkers"), ("broken.yaml", "not valid YAML")):
+        with pytest.raises(ValueError, match=words):
+            load_config(tmp_path / name)

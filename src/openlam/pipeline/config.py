@@ -84,7 +84,10 @@ class PipelineConfig(Strict):
 
 def load_config(path: Path) -> PipelineConfig:
     """A PipelineConfig from a YAML file, every key checked."""
-    data = yaml.safe_load(path.read_text()) or {}
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a pipeline config is a mapping of settings")
     return PipelineConfig.model_validate(data)
