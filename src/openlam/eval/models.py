@@ -8,10 +8,8 @@ A model is written `NAME=SPEC` (or just `SPEC`, named after itself), where SPEC 
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -51,21 +49,14 @@ def parse_named(text: str, device: str = "auto", threads: int | None = None) -> 
         name, spec = text, text
     if not name.strip() or not spec.strip():
         raise ValueError(f"{text!r}: write a model as NAME=SPEC or SPEC")
+    from openlam.train.checkpoint import policy_variant
+
     spec = spec.strip()
     return NamedModel(
         name=name.strip(),
         config=model_config_for(spec, device, threads),
-        prompt_variant=trained_variant(spec),
+        prompt_variant=policy_variant(spec),
     )
-
-
-def trained_variant(spec: str) -> str:
-    """The prompt variant in a checkpoint's meta.json; compact (what the samples default to)
-    for anything else."""
-    meta = Path(spec) / "meta.json"
-    if meta.is_file():
-        return json.loads(meta.read_text()).get("prompt_variant") or "compact"
-    return "compact"
 
 
 @contextmanager

@@ -79,9 +79,10 @@ def evaluate_online(
         console.print(f"[bold]online:[/bold] {name}")
         results = [r for r in collect(collection, tasks, console) if r.id in ids]
         folder = collection.out_dir / "trajectories"
-        rows.append(online_row(name, results, folder))
-        picked = pick_traces(results, folder, config.traces_per_model)
-        traces += [trace(name, r, t, config.max_controls) for r, t in picked]
+        episodes = {r.id: load_trajectory(folder / r.trajectory) for r in results if r.trajectory}
+        rows.append(online_row(name, results, episodes))
+        picked = pick_traces(results, config.traces_per_model)
+        traces += [trace(name, r, episodes[r.id], config.max_controls) for r in picked]
     write_jsonl(config.out_dir / "online.jsonl", rows)
     write_jsonl(config.out_dir / "traces.jsonl", traces)
     return rows, traces
@@ -116,10 +117,10 @@ def _where(config: OnlineConfig) -> dict:
     }
 
 
-def online_row(name: str, results: list[TaskResult], folder: Path) -> OnlineRow:
-    """Table 4 figures for one model's results; step latencies read from its trajectories."""
+def online_row(name: str, results: list[TaskResult], episodes: dict[str, Trajectory]) -> OnlineRow:
+    """Table 4 figures for one model's results; step latencies from its trajectories (by id)."""
     ran = [r for r in results if r.trajectory]
-    latencies = [step_latency(s) for r in ran for s in load_trajectory(folder / r.trajectory).steps]
+    latencies = [step_latency(s) for r in ran for s in episodes[r.id].steps]
     by_family: dict[str, FamilyResult] = {}
     for r in results:
         fam = by_family.setdefault(r.family, FamilyResult(tasks=0, succeeded=0))
@@ -145,15 +146,13 @@ def step_latency(step: Step) -> float:
     return sum(step.timings.get(k, 0.0) for k in keys)
 
 
-def pick_traces(
-    results: list[TaskResult], folder: Path, n: int
-) -> list[tuple[TaskResult, Trajectory]]:
+def pick_traces(results: list[TaskResult], n: int) -> list[TaskResult]:
     """Up to n episodes, successes and failures alternating, for the trace viewer."""
     ran = [r for r in results if r.trajectory]
     wins, losses = [r for r in ran if r.success], [r for r in ran if not r.success]
     chosen = [r for pair in zip(wins, losses, strict=False) for r in pair]
     chosen += [r for r in wins + losses if r not in chosen]
-    return [(r, load_trajectory(folder / r.trajectory)) for r in chosen[:n]]
+    return chosen[:n]
 
 
 def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: int) -> Trace:

@@ -17,18 +17,20 @@ from openlam.eval.results import (
     load_rows,
 )
 from openlam.pipeline.config import PipelineConfig
-from openlam.pipeline.run import PHASES, Layout, stage_times
+from openlam.pipeline.run import PHASES, Layout
 from openlam.train.checkpoint import read_meta
 
 
-def write_pipeline_report(config: PipelineConfig, layout: Layout, seconds: float) -> dict:
+def write_pipeline_report(
+    config: PipelineConfig, layout: Layout, times: dict[str, float], seconds: float
+) -> dict:
     """report.json, report.md and report.html under <out>/report."""
     e = layout.eval
     report = EvalReport(
         title=config.title,
         created=time.strftime("%Y-%m-%d %H:%M"),
         settings=_settings(config, seconds),
-        stage_seconds=stage_times(layout),
+        stage_seconds=times,
         training=training_rows(layout),
         offline=load_rows(e / "offline" / "offline.jsonl", OfflineRow),
         plans=load_rows(e / "plans" / "plans.jsonl", PlanRow),

@@ -46,11 +46,12 @@ def run_pipeline(config: PipelineConfig, console: Console) -> Path:
     start = time.monotonic()
     # Stage names in brackets would read as rich markup.
     log = lambda message: console.print(message, markup=False, highlight=False)  # noqa: E731
-    for stage in stages(config, layout, console):
+    planned = stages(config, layout, console)
+    for stage in planned:
         run_stage(stage, log)
     from openlam.pipeline.report_stage import write_pipeline_report
 
-    paths = write_pipeline_report(config, layout, time.monotonic() - start)
+    paths = write_pipeline_report(config, layout, stage_times(planned), time.monotonic() - start)
     console.print(f"report: {paths['html']} (and {paths['md'].name})")
     return paths["html"]
 
@@ -107,14 +108,6 @@ def stages(config: PipelineConfig, layout: Layout, console: Console) -> list[Sta
     ]
 
 
-def stage_times(layout: Layout) -> dict[str, float]:
+def stage_times(done: list[Stage]) -> dict[str, float]:
     """Seconds of every finished stage, from their stamps."""
-    folders = {
-        "plans": layout.plans,
-        "collect": layout.collect,
-        **{f"train {p}": layout.phase(p) for p in PHASES},
-        "eval offline": layout.eval / "offline",
-        "eval plans": layout.eval / "plans",
-        "eval online": layout.eval / "online",
-    }
-    return {name: t for name, f in folders.items() if (t := stage_seconds(f)) is not None}
+    return {s.name: t for s in done if (t := stage_seconds(s.out)) is not None}

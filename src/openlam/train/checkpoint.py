@@ -49,6 +49,13 @@ def read_meta(path: Path) -> CheckpointMeta | None:
     return CheckpointMeta.model_validate_json(file.read_text()) if file.is_file() else None
 
 
+def policy_variant(start: str) -> str:
+    """The prompt variant a checkpoint was trained on (compact, what the samples default to,
+    for a plain model or anything that is not a checkpoint)."""
+    meta = read_meta(Path(start))
+    return (meta.prompt_variant if meta else None) or "compact"
+
+
 def write_meta(path: Path, meta: CheckpointMeta) -> None:
     """Written last, so a directory with a meta.json is a finished checkpoint."""
     tmp = path / (META + ".tmp")

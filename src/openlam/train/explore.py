@@ -22,11 +22,10 @@ from openlam.data.instantiate import Instantiation
 from openlam.data.samples import StepSample, sample_split, step_samples
 from openlam.models.config import ModelConfig
 from openlam.records import read_jsonl, write_jsonl
-from openlam.train.checkpoint import CheckpointMeta, resolve_start
+from openlam.train.checkpoint import CheckpointMeta, policy_variant, resolve_start
 from openlam.train.config import TrainConfig
 from openlam.train.examples import Example, step_examples
 from openlam.train.phases import Log, finished, run_sft_phase
-from openlam.train.reward import policy_variant
 
 
 class ExploreConfig(BaseModel):

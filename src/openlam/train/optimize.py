@@ -290,7 +290,8 @@ def train_optimize(
 ) -> CheckpointMeta:
     """Phase 4b from files: the training-side failed states of a collection, scored by the
     reward model at `reward_model`, optimized from the policy at `start`."""
-    from openlam.train.reward import RewardModel, labelled_steps, policy_variant
+    from openlam.train.checkpoint import policy_variant
+    from openlam.train.reward import RewardModel, labelled_steps
 
     if meta := finished(out, log):
         return meta

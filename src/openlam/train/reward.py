@@ -25,6 +25,7 @@ from openlam.train.checkpoint import (
     TrainingError,
     file_hashes,
     load_resume,
+    policy_variant,
     read_meta,
     resolve_start,
     save_resume,
@@ -149,12 +150,6 @@ def train_reward(
     steps = labelled_steps(collections, variant)
     files = [c / "results.jsonl" for c in collections]
     return train_reward_on(steps, files, start, out, config, log, variant)
-
-
-def policy_variant(start: str) -> str:
-    """The prompt variant a checkpoint was trained on (compact for a plain model)."""
-    meta = read_meta(Path(start))
-    return (meta.prompt_variant if meta else None) or "compact"
 
 
 def train_reward_on(

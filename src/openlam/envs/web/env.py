@@ -29,12 +29,13 @@ from playwright.sync_api import Error as PlaywrightError
 from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.actions import ActionParseError
+from openlam.envs.episode import episode_end
 from openlam.envs.web.act import ActionRefused, Actor, short_error
 from openlam.envs.web.actions import web_action_space
 from openlam.envs.web.browser import BrowserGone, Chromium, start_playwright
 from openlam.envs.web.observe import ElementGone, locate, read_page
 from openlam.envs.web.policy import NavigationPolicy
-from openlam.records import Action, ActionResult, Observation, Status
+from openlam.records import Action, ActionResult, Observation
 
 __all__ = ["BrowserGone", "WebEnv", "WebEnvConfig"]
 
@@ -153,10 +154,7 @@ class WebEnv:
         except BrowserGone as exc:
             return self._truncate(str(exc), info)
         info["timings"].update(self.timings)
-        terminated = action is not None and action.status in (Status.FINISH, Status.FAIL)
-        truncated = not terminated and self.steps >= self.config.max_steps
-        if truncated:
-            info["truncated_reason"] = f"step limit {self.config.max_steps} reached"
+        terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
         reward = self.task.reward(self) if (terminated and self.task) else 0.0
         info["action"] = action
         return obs, reward, terminated, truncated, info

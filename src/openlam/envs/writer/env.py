@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from openlam.actions import ActionParseError
+from openlam.envs.episode import episode_end
 from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.stack import DesktopStack, StackConfig
-from openlam.records import Action, ActionResult, Control, DocumentState, Observation, Status
+from openlam.records import Action, ActionResult, Control, DocumentState, Observation
 
 APP = "writer"
 
@@ -169,10 +170,7 @@ class WriterEnv:
         except (AppGone, DriverError) as exc:
             return self._truncate_if_dead(exc, info)
         info["timings"].update(self.timings)
-        terminated = action is not None and action.status in (Status.FINISH, Status.FAIL)
-        truncated = not terminated and self.steps >= self.config.max_steps
-        if truncated:
-            info["truncated_reason"] = f"step limit {self.config.max_steps} reached"
+        terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
         reward = self.task.reward(self) if (terminated and self.task) else 0.0
         info["action"] = action
         return obs, reward, terminated, truncated, info
