@@ -56,7 +56,13 @@ document.addEventListener("click", (event) => {
 
 
 class EpisodeTask(Protocol):
-    """What the environment asks of a task: a reward for the current state."""
+    """What the environment asks of a task passed as `options["task"]`: to set the page up
+    once it has loaded (returning the goal to show, or None), whether the page says the task
+    is over (a benchmark page ends its own episode), and a reward for the current state."""
+
+    def setup(self, env: WebEnv) -> str | None: ...
+
+    def done(self, env: WebEnv) -> bool: ...
 
     def reward(self, env: WebEnv) -> float: ...
 
@@ -123,15 +129,18 @@ class WebEnv:
             raise ValueError(f"cannot start at {url}: {refusal}")
         start = time.monotonic()
         launch_s = self._ensure_browser()
+        self.task, self.steps = options.get("task"), 0
         with self.chromium.watchdog(self.config.step_timeout_s):
             try:
                 self._new_episode(url)
+                goal = self.task.setup(self) if self.task else None
                 obs = self._observe(None)
             except PlaywrightError as exc:
                 self._raise_if_gone(exc)
                 raise
-        self.task, self.steps = options.get("task"), 0
         info = {"url": self.page.url, "seed": seed, "restarted": launch_s is not None}
+        if goal is not None:
+            info["goal"] = goal
         info["timings"] = {"reset_s": time.monotonic() - start, **self.timings}
         if launch_s is not None:
             info["timings"]["launch_s"] = launch_s
@@ -151,10 +160,15 @@ class WebEnv:
                 action, result = self._parse_and_execute(action)
                 info["timings"] = {"action_s": time.monotonic() - start}
                 obs = self._observe(result)
+                task_over = self.task is not None and self.task.done(self)
         except BrowserGone as exc:
             return self._truncate(str(exc), info)
         info["timings"].update(self.timings)
         terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
+        if task_over and not terminated:
+            terminated, truncated = True, False
+            info.pop("truncated_reason", None)
+            info["task_over"] = True
         reward = self.task.reward(self) if (terminated and self.task) else 0.0
         info["action"] = action
         return obs, reward, terminated, truncated, info

@@ -62,6 +62,12 @@ STATES = {
 # The options of a closed native <select> hang under this node and have no box of their own.
 NATIVE_POPUP = "MenuListPopup"
 MAX_VALUE_CHARS = 200
+MAX_NAME_CHARS = 80
+MAX_CLICKABLES_INSIDE = 3
+# Clickable per the DOM snapshot but never what a person means to click: the page itself
+# catches clicks for scripts that listen on it.
+NOT_CLICK_TARGETS = frozenset({"RootWebArea", "WebArea", "Iframe", "StaticText", "InlineTextBox"})
+GENERIC_ROLES = frozenset({"generic", "none", "presentation", "paragraph", "Section", ""})
 TARGET_ATTR = "data-openlam-target"
 # Tags the element to act on (an option of a native select: its select) and untags the last.
 _TAG_JS = f"""function (nonce) {{
@@ -94,14 +100,14 @@ def read_page(page: Page, cdp: CDPSession, *, max_controls: int, max_text_chars:
     """Read the visible actionable controls and the page text."""
     start = time.monotonic()
     nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-    boxed = _boxed_nodes(cdp)
+    layout = _layout(cdp)
     ax_s = time.monotonic() - start
     controls, targets = [], {}
-    for node, context in _actionable(nodes, boxed):
+    for node, context, name in _actionable(nodes, layout):
         if len(controls) == max_controls:
             break
         label = str(len(controls) + 1)
-        controls.append(_control(node, label, context))
+        controls.append(_control(node, label, context, name))
         targets[label] = node["backendDOMNodeId"]
     start = time.monotonic()
     title = page.title()
@@ -140,53 +146,128 @@ def locate(page: Page, cdp: CDPSession, backend_id: int, nonce: str) -> tuple[Lo
     return page.locator(f'[{TARGET_ATTR}="{nonce}"]'), option
 
 
-def _actionable(nodes: list[dict[str, Any]], boxed: set[int]):
-    """(node, context) for each actionable, visible node, in document order."""
+def _actionable(nodes: list[dict[str, Any]], layout: Layout):
+    """(node, context, name) for each actionable, visible node, in document order.
+
+    Actionable: a control role, or an element with a click handler of its own (a MiniWoB
+    tree item or e-mail icon is a plain span; Chromium's DOM snapshot knows it is clickable)
+    that is not a container of other controls (see `_containers`).
+    A control without an accessible name (an input whose label is plain text before it) is
+    named by the text just before it, as a person reading the page would name it."""
     by_id = {node["nodeId"]: node for node in nodes}
     roots = [node for node in nodes if node.get("parentId") not in by_id]
+    containers = _containers(nodes, by_id, layout)
     stack = [(root, "", False) for root in reversed(roots)]
+    text_before = ""
     while stack:
         node, context, in_popup = stack.pop()
         role = node.get("role", {}).get("value", "")
         name = _text(node, "name")
         backend = node.get("backendDOMNodeId")
-        visible = backend in boxed or (in_popup and role == "option")
-        if role in ACTIONABLE_ROLES and not node.get("ignored") and visible:
-            yield node, context
+        if role == "StaticText" and name:
+            text_before = name
+        visible = backend in layout.boxed or (in_popup and role == "option")
+        if not node.get("ignored") and visible:
+            if role in ACTIONABLE_ROLES:
+                yield node, context, name or _near(text_before)
+            elif _clickable(node, layout) and node["nodeId"] not in containers:
+                hint = layout.clickable[backend]
+                yield node, context, name or _inner_text(node, by_id) or f"[{hint}]"
         child_context = name if role in CONTEXT_ROLES and name else context
         # A native select's options are listed when the select itself is on screen.
-        child_popup = in_popup or (role == NATIVE_POPUP and _visible_parent(node, by_id, boxed))
+        child_popup = in_popup or (role == NATIVE_POPUP and _visible_parent(node, by_id, layout))
         children = [by_id[c] for c in node.get("childIds", []) if c in by_id]
         stack.extend((child, child_context, child_popup) for child in reversed(children))
 
 
-def _visible_parent(node: dict[str, Any], by_id: dict[str, dict[str, Any]], boxed: set[int]):
+def _clickable(node: dict[str, Any], layout: Layout) -> bool:
+    role = node.get("role", {}).get("value", "")
+    return node.get("backendDOMNodeId") in layout.clickable and role not in NOT_CLICK_TARGETS
+
+
+def _containers(nodes: list[dict[str, Any]], by_id: dict[str, Any], layout: Layout) -> set:
+    """Ids of the nodes that wrap a control role, or several clickable elements: a click
+    handler on such a wrapper catches its children's clicks and is no target of its own
+    (an e-mail row that holds its star and trash icons still is one)."""
+    below: dict[str, int] = {}
+    wrappers: set[str] = set()
+    for node in nodes:
+        role = node.get("role", {}).get("value", "")
+        if role not in ACTIONABLE_ROLES and not _clickable(node, layout):
+            continue
+        parent = by_id.get(node.get("parentId", ""))
+        while parent is not None:
+            below[parent["nodeId"]] = below.get(parent["nodeId"], 0) + 1
+            if role in ACTIONABLE_ROLES or below[parent["nodeId"]] > MAX_CLICKABLES_INSIDE:
+                wrappers.add(parent["nodeId"])
+            parent = by_id.get(parent.get("parentId", ""))
+    return wrappers
+
+
+def _inner_text(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+    """The text under a node (its StaticText leaves), capped."""
+    parts, stack = [], [node]
+    while stack and sum(map(len, parts)) < MAX_NAME_CHARS:
+        current = stack.pop()
+        if current.get("role", {}).get("value") == "StaticText":
+            parts.append(_text(current, "name"))
+        stack.extend(by_id[c] for c in reversed(current.get("childIds", [])) if c in by_id)
+    return " ".join(p for p in parts if p)[:MAX_NAME_CHARS]
+
+
+def _near(text: str) -> str:
+    """A name taken from the text before a control, marked as such."""
+    text = text.rstrip(": ")
+    return f"({text[:MAX_NAME_CHARS]})" if text else ""
+
+
+def _visible_parent(node: dict[str, Any], by_id: dict[str, dict[str, Any]], layout: Layout):
     """Whether the node's parent has a box on screen."""
     parent = by_id.get(node.get("parentId", ""))
-    return parent is not None and parent.get("backendDOMNodeId") in boxed
+    return parent is not None and parent.get("backendDOMNodeId") in layout.boxed
 
 
-def _boxed_nodes(cdp: CDPSession) -> set[int]:
-    """Backend ids of the nodes laid out with a non-empty box. The accessibility tree already
-    leaves out display:none, visibility:hidden and aria-hidden; this drops zero-size ones.
-    Nodes scrolled out of view keep their box: the locator scrolls to them."""
+@dataclass(frozen=True)
+class Layout:
+    """From Chromium's DOM snapshot: the nodes with a box, and those with a click handler."""
+
+    boxed: set[int]
+    clickable: dict[int, str]  # backend node id -> its class or id, to name an empty one
+
+
+def _layout(cdp: CDPSession) -> Layout:
+    """The accessibility tree already leaves out display:none, visibility:hidden and
+    aria-hidden; the snapshot's layout drops zero-size nodes. Nodes scrolled out of view keep
+    their box: the locator scrolls to them."""
     snapshot = cdp.send("DOMSnapshot.captureSnapshot", {"computedStyles": []})
+    strings = snapshot["strings"]
     boxed: set[int] = set()
+    clickable: dict[int, str] = {}
     for doc in snapshot["documents"]:
         backend_ids = doc["nodes"]["backendNodeId"]
         layout = doc["layout"]
         for index, (_, _, width, height) in zip(layout["nodeIndex"], layout["bounds"], strict=True):
             if width > 0 and height > 0:
                 boxed.add(backend_ids[index])
-    return boxed
+        attributes = doc["nodes"]["attributes"]
+        for i in doc["nodes"].get("isClickable", {}).get("index", []):
+            clickable[backend_ids[i]] = _class_or_id(attributes[i], strings)
+    return Layout(boxed, clickable)
 
 
-def _control(node: dict[str, Any], label: str, context: str) -> Control:
+def _class_or_id(attributes: list[int], strings: list[str]) -> str:
+    pairs = dict(zip(attributes[::2], attributes[1::2], strict=True))
+    values = {strings[k]: strings[v] for k, v in pairs.items()}
+    return (values.get("class") or values.get("id") or "").strip()
+
+
+def _control(node: dict[str, Any], label: str, context: str, name: str) -> Control:
     value = _text(node, "value") or None
+    role = node["role"]["value"]
     return Control(
         label=label,
-        name=_text(node, "name"),
-        type=node["role"]["value"],
+        name=name,
+        type=role if role in ACTIONABLE_ROLES or role not in GENERIC_ROLES else "clickable",
         state=_states(node),
         value=value[:MAX_VALUE_CHARS] if value else None,
         context=context or None,
