@@ -6,7 +6,8 @@ openlam). For each (task, seed): `gym.make("browsergym/miniwob.<task>")`, `reset
 and return an observation, then `close()`. Each phase is timed with a monotonic clock; one JSON
 object per episode goes to stdout:
 
-    {"task", "seed", "make_s", "reset_s", "step_s": [...], "close_s", "total_s",
+    {"task", "seed", "make_s", "reset_s", "step_s": [...], "step_phases": [...], "close_s",
+     "total_s",
      "goal", "reward", "success", "observation": {what the last observation held}}
 
 `total_s` covers make + reset + steps + close. Environment defaults are BrowserGym's own (headless,
@@ -53,6 +54,20 @@ def describe(obs: dict) -> dict:
     }
 
 
+def phases(info: dict) -> dict:
+    """Where a step's time went, from the timestamps BrowserGym puts in its info."""
+
+    def span(name: str) -> float:
+        return info[f"{name}_stop"] - info[f"{name}_start"]
+
+    return {
+        "action_s": info["action_exec_stop"] - info["action_exec_start"],
+        "wait_s": span("wait_for_page_loading"),  # includes the pre-observation delay
+        "validate_s": span("validation"),
+        "observe_s": span("get_observation"),  # DOM snapshot, AX tree, screenshot
+    }
+
+
 def run_episode(task: str, seed: int, steps: int, env_kwargs: dict) -> dict:
     import gymnasium as gym
 
@@ -67,11 +82,12 @@ def run_episode(task: str, seed: int, steps: int, env_kwargs: dict) -> dict:
         # were screenshot pixels; scale up so the wheel moves the page 100 CSS px.
         scale = getattr(env.unwrapped.page, "_bgym_scale_factor", 1.0)
         action = f"scroll(0, {SCROLL_PX * scale:g})"
-        step_s, reward = [], 0.0
+        step_s, step_phases, reward = [], [], 0.0
         for _ in range(steps):
             t = time.monotonic()
             obs, reward, terminated, truncated, info = env.step(action)
             step_s.append(time.monotonic() - t)
+            step_phases.append(phases(info))
             if obs["last_action_error"]:
                 raise RuntimeError(f"{action} failed: {obs['last_action_error']}")
             if terminated or truncated:
@@ -86,6 +102,7 @@ def run_episode(task: str, seed: int, steps: int, env_kwargs: dict) -> dict:
         "make_s": make_s,
         "reset_s": reset_s,
         "step_s": step_s,
+        "step_phases": step_phases,
         "close_s": close_s,
         "total_s": time.monotonic() - start,
         "goal": obs["goal"],
@@ -107,6 +124,9 @@ def main() -> None:
 
     set_default_paths()
     import browsergym.miniwob  # noqa: F401  (registers the browsergym/miniwob.* ids)
+    from browsergym.core import _get_global_playwright
+
+    _get_global_playwright()  # start Playwright outside the timings, as the openlam side does
 
     env_kwargs = {}
     if args.slow_mo_ms is not None:

@@ -40,6 +40,9 @@ ACTIONABLE_ROLES = frozenset(
         "slider",
         "spinbutton",
         "treeitem",
+        "Date",  # <input type=date>, and the others of its kind
+        "DateTime",
+        "InputTime",
         "DisclosureTriangle",  # <summary>
     }
 )
