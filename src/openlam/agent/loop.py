@@ -73,6 +73,23 @@ class Agent:
         """Reset the environment, act until done, and return the trajectory (also on disk)."""
         obs, _ = env.reset(options=options)
         template = str((options or {}).get("template") or "") or None
+        return self.run_from(
+            env, obs, request, log_path, task_id=task_id, template=template, on_step=on_step
+        )
+
+    def run_from(
+        self,
+        env: Env,
+        obs: Observation,
+        request: str,
+        log_path: Path,
+        *,
+        task_id: str = "task",
+        template: str | None = None,
+        on_step: Callable[[Step], None] | None = None,
+    ) -> Trajectory:
+        """Act from the environment's current state (`obs`, no reset) until done: how a
+        replay that lost its way hands the rest of a task over to the model."""
         log = TrajectoryWriter(
             log_path,
             TrajectoryStart(
