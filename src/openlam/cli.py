@@ -161,8 +161,13 @@ def data_plans(
 
 @data_app.command("collect")
 def data_collect(
-    n_per_family: int = typer.Option(12, help="Library instances per family."),
-    family: list[str] = typer.Option(None, help="Only these families (default: all)."),
+    app_name: str = typer.Option(
+        "writer", "--app", help="writer, or web (MiniWoB++ tasks on training seeds)."
+    ),
+    n_per_family: int = typer.Option(12, help="Library instances per family (web: seeds)."),
+    family: list[str] = typer.Option(
+        None, help="Only these families (web: MiniWoB task names) (default: all with an expert)."
+    ),
     plans: Path = typer.Option(None, help="Also instantiate these mined plans (mined.jsonl)."),
     expert: str = typer.Option("noisy-oracle", help="oracle, noisy-oracle, llm or model."),
     expert_backend: str = typer.Option(None, help="llm/model expert: a model backend."),
@@ -185,7 +190,10 @@ def data_collect(
     from openlam.models.config import ModelConfig
     from openlam.records import read_jsonl
 
-    tasks = instantiate_library(n_per_family, seed=seed, families=family or None)
+    if app_name == "web":
+        tasks = _miniwob_tasks(family, n_per_family, seed)
+    else:
+        tasks = instantiate_library(n_per_family, seed=seed, families=family or None)
     if plans is not None:
         tasks += [instantiate_plan(r, seed) for r in read_jsonl(plans, TaskPlan)]
     expert_config = None
@@ -208,6 +216,21 @@ def data_collect(
     )
     results = collect(config, tasks, console)
     _report_collection(results, tasks)
+
+
+def _miniwob_tasks(names: list[str] | None, n: int, seed: int):
+    """Training-seed instances of MiniWoB tasks (default: those with a scripted expert)."""
+    from openlam.data.instantiate import Instantiation
+    from openlam.envs.web.env import WebEnv
+    from openlam.tasks.web import miniwob
+    from openlam.tasks.web.miniwob_experts import SOLUTIONS
+
+    with WebEnv(miniwob.web_env_config()) as env:
+        instances = miniwob.instantiate(env, names or sorted(SOLUTIONS), n, "train", seed)
+    return [
+        Instantiation(source="library", task=i.request, status="instantiated", instance=i)
+        for i in instances
+    ]
 
 
 def _report_collection(results, tasks) -> None:

@@ -1,5 +1,6 @@
 """Instantiation, the noisy expert, and step samples, without the application."""
 
+from openlam.data.execute import TaskResult
 from openlam.data.experts import NoiseConfig, NoisyOracle
 from openlam.data.instantiate import (
     TEST_TEMPLATES,
@@ -47,10 +48,21 @@ def test_library_instances_keep_held_out_templates_with_test_phrasings():
 
 
 def test_splits_never_mix_a_held_out_template_or_phrasing_into_training():
-    assert sample_split("letter", "train") == "train"
-    assert sample_split("invoice", "test") == "test"
-    assert sample_split("invoice", "train") is None
-    assert sample_split("letter", "test") is None
+    def split(template: str, phrasing: str, app: str = "writer") -> str | None:
+        fields = {"id": "t", "family": "f", "phrasing": 0, "request": "r", "source": "s"}
+        result = TaskResult(
+            **fields, app=app, template=template, split=phrasing, expert="oracle",
+            success=True, reason="", steps=1, attempts=1, seconds={}, trajectory="t.jsonl",
+        )  # fmt: skip
+        return sample_split(result)
+
+    assert split("letter", "train") == "train"
+    assert split("invoice", "test") == "test"
+    assert split("invoice", "train") is None
+    assert split("letter", "test") is None
+    # MiniWoB splits by page seed; every task is in both splits.
+    assert split("click-button", "test", app="web") == "test"
+    assert split("click-button", "train", app="web") == "train"
 
 
 def test_the_noisy_oracle_errs_reproducibly_and_says_how():

@@ -192,6 +192,8 @@ class _Run:
         )
         self.obs = obs
         if terminated:
+            if info.get("task_over"):
+                return "task over"  # the application ended the task itself (a web form sent)
             return "finished" if action.status == Status.FINISH else "failed"
         if truncated:
             return f"truncated: {info.get('truncated_reason', 'environment limit')}"

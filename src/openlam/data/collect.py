@@ -1,4 +1,4 @@
-"""Collection at scale: execute many task instances with N workers, each owning a Writer stack,
+"""Collection at scale: execute many task instances with N workers, each owning its environments,
 on Ray (a local cluster by default, or an existing one by address).
 
 Resumable: results.jsonl is appended one flushed line per finished task by this process only,
@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 from rich.console import Console
@@ -21,6 +22,7 @@ from openlam.data.execute import ExpertConfig, TaskResult, execute_with_retries
 from openlam.data.instantiate import Instantiation
 from openlam.models.config import ModelConfig, load_model
 from openlam.records import read_jsonl, write_jsonl
+from openlam.tasks.apps import app_for
 from openlam.tasks.base import TaskInstance
 
 
@@ -38,22 +40,24 @@ class CollectConfig(BaseModel):
 
 
 class Worker:
-    """One Writer stack and the models it needs; executes tasks one after another."""
+    """One environment per application (opened at its first task) and the models it needs;
+    executes tasks one after another."""
 
     def __init__(self, config: CollectConfig):
-        from openlam.envs.writer.env import WriterEnv
-
         self.config = config
-        self.env = WriterEnv()
+        self.envs: dict[str, Any] = {}
         self.model = load_model(config.expert_model) if config.expert_model else None
         self.judge = load_model(config.judge_model) if config.judge_model else None
         self.folder = config.out_dir / "trajectories"
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def run(self, instance: dict, source: str) -> dict:
+        task = TaskInstance.model_validate(instance)
+        if task.app not in self.envs:
+            self.envs[task.app] = app_for(task.app).open_env()
         result = execute_with_retries(
-            self.env,
-            TaskInstance.model_validate(instance),
+            self.envs[task.app],
+            task,
             source,
             self.config.expert,
             self.folder,
@@ -64,7 +68,8 @@ class Worker:
         return result.model_dump()
 
     def close(self) -> None:
-        self.env.close()
+        for env in self.envs.values():
+            env.close()
 
 
 def collect(

@@ -1,4 +1,4 @@
-"""Execution and evaluation of one task instance by an expert in a Writer environment, as one
+"""Execution and evaluation of one task instance by an expert in its application, as one
 result record (the paper's dataflow record: task, instantiation, execution, evaluation, time
 per stage) plus its trajectory file."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -13,12 +14,11 @@ from openlam.agent.loop import Agent, AgentConfig
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_policy
 from openlam.data.judge import Judgement, judge
-from openlam.envs.writer.actions import writer_action_space
-from openlam.envs.writer.env import AppGone, WriterEnv
 from openlam.models.base import TextModel
 from openlam.records import Record, Trajectory
+from openlam.tasks.apps import app_for
 from openlam.tasks.base import TaskInstance
-from openlam.tasks.writer import episode, templates
+from openlam.tasks.episode import run_episode
 
 
 class ExpertConfig(BaseModel):
@@ -33,6 +33,7 @@ class TaskResult(Record):
     """One executed and evaluated task."""
 
     id: str
+    app: str = "writer"
     family: str
     template: str
     split: str
@@ -57,7 +58,7 @@ def trajectory_name(instance_id: str) -> str:
 
 
 def execute(
-    env: WriterEnv,
+    env: Any,
     instance: TaskInstance,
     source: str,
     expert: ExpertConfig,
@@ -75,20 +76,20 @@ def execute(
             if expert.kind == "oracle"
             else NoisyOracle(instance, expert.noise)
         )
-        result = episode.run_episode(env, instance, policy)
+        result = run_episode(env, instance, policy)
         trajectory, check = result.trajectory, result.check
         errors = getattr(policy, "errors", [])
         _write_trajectory(path, trajectory, {"expert": expert.kind, "errors": errors})
     else:
         if model is None:
             raise ValueError(f"expert {expert.kind!r} needs a model")
-        template = templates.build(instance.template)
-        agent = Agent(model, writer_action_space(), expert.agent)
-        trajectory = agent.run(
-            env, instance.request, path, task_id=instance.id, options={"template": template}
-        )
+        app = app_for(instance.app)
+        options = app.reset_options(instance)
+        agent_config = expert.agent.model_copy(update={"app": app.title})
+        agent = Agent(model, app.action_space(), agent_config)
+        trajectory = agent.run(env, instance.request, path, task_id=instance.id, options=options)
         cut = trajectory.outcome if trajectory.outcome.startswith("truncated") else None
-        check = episode.check_end_state(env, instance, template, cut)
+        check = app.check(env, instance, options, cut)
         errors = []
     executed = time.monotonic()
     verdict = None
@@ -111,7 +112,7 @@ def execute(
 
 
 def execute_with_retries(
-    env: WriterEnv,
+    env: Any,
     instance: TaskInstance,
     source: str,
     expert: ExpertConfig,
@@ -125,7 +126,7 @@ def execute_with_retries(
     for attempt in range(1, max_attempts + 1):
         try:
             result = execute(env, instance, source, expert, folder, model, judge_model, attempt)
-        except AppGone as exc:
+        except app_for(instance.app).gone as exc:
             if attempt == max_attempts:
                 return _app_error(instance, source, expert, str(exc), attempt)
             continue
@@ -139,6 +140,7 @@ def _task_fields(instance: TaskInstance, source: str, expert: ExpertConfig) -> d
     """What a result says about the task it is for, whatever happened to it."""
     return {
         "id": instance.id,
+        "app": instance.app,
         "family": instance.family,
         "template": instance.template,
         "split": instance.split,

@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field
 
 from openlam.agent.scripted import ScriptedPolicy
 from openlam.records import Action, Observation, Status
+from openlam.tasks.apps import app_for
 from openlam.tasks.base import TaskInstance
-from openlam.tasks.writer import registry
 
 ExpertKind = Literal["oracle", "noisy-oracle", "llm", "model"]
 
@@ -35,7 +35,7 @@ class NoisyOracle:
     """The oracle's actions with errors injected; `errors` lists what it did wrong."""
 
     def __init__(self, instance: TaskInstance, noise: NoiseConfig):
-        self.oracle = ScriptedPolicy(registry.family(instance.family).solution(instance.params))
+        self.oracle = oracle_policy(instance)
         # Seeded by the instance, so a task gets the same errors in any order or on resume.
         self.rng = random.Random(f"{noise.seed}:{instance.id}")
         self.noise = noise
@@ -87,5 +87,5 @@ class NoisyOracle:
 
 
 def oracle_policy(instance: TaskInstance) -> ScriptedPolicy:
-    """The family's known-good solution."""
-    return ScriptedPolicy(registry.family(instance.family).solution(instance.params))
+    """The known-good solution of the instance, in its app."""
+    return ScriptedPolicy(app_for(instance.app).solution(instance))

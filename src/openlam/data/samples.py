@@ -22,10 +22,9 @@ from openlam.agent.prompt import (
 )
 from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.execute import TaskResult
-from openlam.data.instantiate import TEST_TEMPLATES
-from openlam.envs.writer.actions import writer_action_space
 from openlam.models.base import Message
 from openlam.records import Record, Trajectory, write_jsonl
+from openlam.tasks.apps import app_for
 
 
 class StepSample(Record):
@@ -43,24 +42,21 @@ class StepSample(Record):
     expert: str
 
 
-def sample_split(template: str, phrasing_split: str) -> str | None:
-    """train, test, or None for a task that mixes a held-out and a training side."""
-    held_out = template in TEST_TEMPLATES
-    if held_out and phrasing_split == "test":
-        return "test"
-    if not held_out and phrasing_split == "train":
-        return "train"
-    return None
+def sample_split(result: TaskResult) -> str | None:
+    """train, test, or None for a task that mixes a held-out and a training side (see the
+    app's `held_out`)."""
+    return app_for(result.app).held_out(result.template, result.split)
 
 
 def step_samples(
     trajectory: Trajectory, result: TaskResult, config: PromptConfig
 ) -> list[StepSample]:
     """The steps of one trajectory as samples (steps the env rejected are left out)."""
-    split = sample_split(result.template, result.split)
+    split = sample_split(result)
     if split is None:
         return []
-    actions = writer_action_space()
+    app = app_for(result.app)
+    actions = app.action_space()
     history: list[HistoryItem] = []
     plan: list[str] = []
     out = []
@@ -82,6 +78,7 @@ def step_samples(
                 plan,
                 actions,
                 config.model_copy(update={"max_controls": None}),
+                app.title,
             )
             digest = hashlib.sha1(f"{result.id}:{step.index}".encode()).hexdigest()[:12]
             out.append(

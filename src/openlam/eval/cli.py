@@ -81,8 +81,11 @@ def plans(
 @app.command("online")
 def online(
     model: list[str] = MODELS,
-    per_family: int = typer.Option(2, help="Held-out instances of each family."),
-    family: list[str] = typer.Option(None, help="Only these families (default: all)."),
+    app: str = typer.Option("writer", help="writer, or web (MiniWoB++ in Chromium)."),
+    per_family: int = typer.Option(2, help="Held-out instances of each family (web: seeds)."),
+    family: list[str] = typer.Option(
+        None, help="Only these families (web: MiniWoB task names) (default: all)."
+    ),
     max_steps: int = typer.Option(10, help="Agent steps per task."),
     expert: str = typer.Option(
         "noisy-oracle", help="The expert's row: oracle, noisy-oracle, none."
@@ -94,11 +97,13 @@ def online(
     device: str = DEVICE,
     threads: int = THREADS,
 ) -> None:
-    """Models as agents in the real Writer on held-out tasks: success, time, steps, latency."""
+    """Models as agents in the real application on held-out tasks: success, time, steps,
+    latency."""
     from openlam.eval.online import OnlineConfig, evaluate_online, held_out_tasks
 
     config = OnlineConfig(
         out_dir=out,
+        app=app,
         per_family=per_family,
         families=family or None,
         seed=seed,

@@ -1,5 +1,6 @@
-"""Online evaluation, as the paper's Table 4: each model acts as the agent in the real Writer on
-held-out task instances (test templates, test phrasings), the checker judges the end state,
+"""Online evaluation, as the paper's Table 4: each model acts as the agent in the real application
+on held-out task instances (Writer: test templates and test phrasings; web: MiniWoB test
+seeds), the checker (or the MiniWoB page) judges the end state,
 and the rows give task success, completion time, steps per task and step latency, with a
 breakdown by family. The expert runs the same tasks as its own row.
 
@@ -10,6 +11,7 @@ so an interrupted evaluation resumes where it stopped.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from rich.console import Console
@@ -26,6 +28,8 @@ from openlam.eval.models import NamedModel
 from openlam.eval.offline import slug
 from openlam.eval.results import FamilyResult, OnlineRow, Trace, TraceStep
 from openlam.records import DocumentState, Step, Trajectory, write_jsonl
+from openlam.tasks.apps import app_for
+from openlam.tasks.base import TaskInstance
 from openlam.tasks.writer import registry
 
 
@@ -33,8 +37,11 @@ class OnlineConfig(BaseModel):
     """Which held-out tasks, how the agent is limited, and where the episodes run."""
 
     out_dir: Path = Path("runs/eval/online")
+    app: Literal["writer", "web"] = "writer"
     per_family: int = Field(2, ge=1, description="held-out instances of each family")
-    families: list[str] | None = None
+    families: list[str] | None = Field(
+        None, description="Writer family ids or MiniWoB task names; None: all"
+    )
     seed: int = 0
     max_steps: int = Field(10, ge=1)
     max_new_tokens: int = Field(200, ge=1)
@@ -47,7 +54,14 @@ class OnlineConfig(BaseModel):
 
 
 def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
-    """`per_family` instances of each family on the test templates with test phrasings."""
+    """`per_family` instances of each family on the test templates with test phrasings
+    (Writer), or of each MiniWoB task on test seeds (web)."""
+    if config.app == "web":
+        instances = held_out_web_instances(config)
+        return [
+            Instantiation(source="eval", task=i.request, status="instantiated", instance=i)
+            for i in instances
+        ]
     out = []
     for family_id in config.families or list(registry.families()):
         instances = registry.sample(
@@ -62,6 +76,16 @@ def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
             for i in instances
         ]
     return out
+
+
+def held_out_web_instances(config: OnlineConfig) -> list[TaskInstance]:
+    """MiniWoB instances on test seeds; every task that runs from file:// by default."""
+    from openlam.envs.web.env import WebEnv
+    from openlam.tasks.web import miniwob
+
+    names = config.families or [n for n in miniwob.task_names() if not miniwob.needs_server(n)]
+    with WebEnv(miniwob.web_env_config()) as env:
+        return miniwob.instantiate(env, names, config.per_family, "test", config.seed)
 
 
 def evaluate_online(
@@ -91,7 +115,10 @@ def evaluate_online(
 def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
     prompt = PromptConfig(variant=model.prompt_variant, max_controls=config.max_controls)
     agent = AgentConfig(
-        prompt=prompt, max_steps=config.max_steps, max_new_tokens=config.max_new_tokens
+        prompt=prompt,
+        max_steps=config.max_steps,
+        max_new_tokens=config.max_new_tokens,
+        app=app_for(config.app).title,
     )
     return CollectConfig(
         out_dir=config.out_dir / slug(model.name),

@@ -5,7 +5,8 @@ A MiniWoB page generates its problem from `Math.random`; seeding it and calling
 reproducible, so a task instance is a (task, seed) pair. The page ends its own episode when
 the task is submitted, and `WOB_RAW_REWARD_GLOBAL` is then 1 for a success; the time-decayed
 reward is not used. The page's 10-second episode timer is lifted: a model on a CPU takes
-longer than that per step, and BrowserGym does the same.
+longer than that per step, and BrowserGym does the same. The page's reward and countdown
+display is hidden: it is the benchmark's bookkeeping, not part of the task.
 
 Most pages work from `file://`; the three `flight.*` tasks load their data over HTTP and need
 a loopback server (`serve_pages`).
@@ -25,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from openlam.envs.web.env import WebEnv, WebEnvConfig
+    from openlam.tasks.base import TaskInstance
 
 EPISODE_MAX_MS = 3_600_000
 _START_JS = f"""seed => {{
     Math.seedrandom(seed);
     core.EPISODE_MAX_TIME = {EPISODE_MAX_MS};
     core.startEpisodeReal();
+    if (document.getElementById("reward-display")) core.hideDisplay();
 }}"""
 _READY_JS = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY === true"
 _UTTERANCE_JS = "() => core.getUtterance()"
@@ -118,8 +121,12 @@ class MiniWoBEpisode:
         page.wait_for_function("() => typeof core !== 'undefined' && !!core.startEpisodeReal")
         page.evaluate(_START_JS, self.seed)
         page.wait_for_function(_READY_JS)
-        self.utterance = page.evaluate(_UTTERANCE_JS)
-        return self.utterance
+        utterance = page.evaluate(_UTTERANCE_JS)
+        # The natural-language e-mail tasks return their fields beside the utterance.
+        if isinstance(utterance, dict):
+            utterance = utterance["utterance"]
+        self.utterance = utterance
+        return utterance
 
     def done(self, env: WebEnv) -> bool:
         return bool(env.page.evaluate(_DONE_JS))
@@ -136,3 +143,30 @@ def episode_options(name: str, seed: int, base_url: str | None = None) -> dict[s
     """`WebEnv.reset` options that open the task page, seed it and start its episode;
     the reset's `info["goal"]` is then the task's utterance."""
     return {"url": task_url(name, base_url), "task": MiniWoBEpisode(name, seed)}
+
+
+def instantiate(
+    env: WebEnv, tasks: list[str], n: int, split: str, seed: int = 0
+) -> list[TaskInstance]:
+    """n instances of each task for a split: page seeds from `apps.miniwob_seeds`, each
+    opened once in `env` to read the request its page generates."""
+    from openlam.tasks.apps import miniwob_seeds
+    from openlam.tasks.base import TaskInstance
+
+    out = []
+    for task in tasks:
+        for page_seed in miniwob_seeds(task, n, split, seed):
+            _, info = env.reset(options=episode_options(task, page_seed))
+            out.append(
+                TaskInstance(
+                    id=f"miniwob/{task}:{page_seed}",
+                    family=f"miniwob/{task}",
+                    app="web",
+                    template=task,
+                    params={"seed": page_seed},
+                    request=info["goal"],
+                    phrasing=0,
+                    split=split,
+                )
+            )
+    return out
