@@ -45,9 +45,7 @@ class ExploreConfig(BaseModel):
 def failed_training_tasks(collection: Path) -> list[Instantiation]:
     """The expert-failed tasks on the training side (held-out ones stay unseen)."""
     results = load_results(collection / "results.jsonl")
-    failed = {
-        r.id for r in results if not r.success and sample_split(r.template, r.split) == "train"
-    }
+    failed = {r.id for r in results if not r.success and sample_split(r) == "train"}
     tasks = read_jsonl(collection / "instantiations.jsonl", Instantiation)
     chosen = {t.instance.id: t for t in tasks if t.instance and t.instance.id in failed}
     return list(chosen.values())

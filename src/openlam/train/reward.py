@@ -58,7 +58,7 @@ def labelled_steps(collections: list[Path], variant: str) -> list[LabelledStep]:
     out = []
     for folder in collections:
         for result in load_results(folder / "results.jsonl"):
-            if not result.trajectory or sample_split(result.template, result.split) is None:
+            if not result.trajectory or sample_split(result) is None:
                 continue
             trajectory = load_trajectory(folder / "trajectories" / result.trajectory)
             for s in step_samples(trajectory, result, config):
