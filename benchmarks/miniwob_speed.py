@@ -13,7 +13,15 @@ outside the timings on both sides. MiniWoB pages seed from `Math.seedrandom`; Br
 with `RandomState(seed).randint(0, 1_000_000)`, and openlam is given the same number, so both
 sides get the same problem instance (their goals are compared).
 
-The observations differ, and so does what each side does in a step; see the printed notes.
+The two sides do different work for the same episode, all counted in the raw ratio:
+- BrowserGym's reset launches two browsers (the task's and a chat window's); it waits 0.5 s
+  before every observation and runs MiniWoB with Playwright's slow_mo of 100 ms per call
+  (--bg-slow-mo-ms / --bg-pre-observation-delay-s override both); its observation is a
+  screenshot, a full DOM snapshot, the accessibility tree and per-element properties (it marks
+  every element with a `bid` first), at a 332x214 viewport zoomed 1.5x.
+- openlam's observation is the actionable controls of the accessibility tree (CDP) plus the
+  page text, with no screenshot, at 1280x720.
+The printed notes give BrowserGym's step time by phase and both observations' sizes.
 
     bash benchmarks/browsergym_env.sh
     .venv/bin/python benchmarks/miniwob_speed.py --out runs/bench/miniwob_speed.json

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from openlam.eval.cli import app as eval_app
+from openlam.teach.cli import app as teach_app
 from openlam.train.cli import app as train_app
 
 app = typer.Typer(help="openlam: Large Action Models on real applications.", no_args_is_help=True)
@@ -21,6 +22,7 @@ app.add_typer(data_app, name="data")
 console = Console()
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
+app.add_typer(teach_app, name="teach")
 
 
 @app.command("pipeline")
@@ -70,10 +72,16 @@ def env_observe(
 
 
 @tasks_app.command("list")
-def tasks_list() -> None:
-    """List the Writer task families with their category and phrasings."""
+def tasks_list(
+    app_name: str = typer.Option("writer", "--app", help="writer, or web (MiniWoB++ tasks)."),
+) -> None:
+    """List the task families of an app (Writer: category and phrasings)."""
     from openlam.tasks.base import TEST_PHRASINGS
     from openlam.tasks.writer.registry import families
+
+    if app_name == "web":
+        _list_miniwob()
+        return
 
     table = Table("id", "category", "phrasings (train/test)", "example phrasing")
     for family in families().values():
@@ -83,6 +91,18 @@ def tasks_list() -> None:
         table.add_row(family.id, kind, split, family.phrasings[0])
     console.print(table)
     console.print(f"{len(families())} families")
+
+
+def _list_miniwob() -> None:
+    from openlam.tasks.web import miniwob
+    from openlam.tasks.web.miniwob_experts import SOLUTIONS
+
+    table = Table("task", "scripted expert", "runs from")
+    for name in miniwob.task_names():
+        where = "loopback server" if miniwob.needs_server(name) else "file://"
+        table.add_row(name, "yes" if name in SOLUTIONS else "", where)
+    console.print(table)
+    console.print(f"{len(miniwob.task_names())} MiniWoB++ tasks, {len(SOLUTIONS)} with an expert")
 
 
 @tasks_app.command("sample")

@@ -18,6 +18,23 @@ from openlam.records import Action
 
 VERBS = frozenset({"click", "set_edit_text", "press", "select_option", "scroll", "navigate"})
 WHEEL_NOTCH_PX = 100
+# Where to click an element that something else partly covers: a point of its box where it
+# is itself on top (relative to the box), or null when its centre is free or nothing is.
+_UNCOVERED_POINT_JS = """el => {
+    const box = el.getBoundingClientRect();
+    const onTop = (x, y) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && (hit === el || el.contains(hit));
+    };
+    if (onTop(box.left + box.width / 2, box.top + box.height / 2)) return null;
+    for (const fy of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+        for (const fx of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+            const x = box.left + box.width * fx, y = box.top + box.height * fy;
+            if (onTop(x, y)) return {x: x - box.left, y: y - box.top};
+        }
+    }
+    return null;
+}"""
 # (value, text) of each option of a <select>, or null for any other element.
 _OPTIONS_JS = "e => e.tagName === 'SELECT' ? [...e.options].map(o => [o.value, o.label]) : null"
 
@@ -52,7 +69,13 @@ class Actor:
         if option >= 0:  # an option of a closed native select has no box to click
             locator.select_option(index=option)
             return f"selected option {label}"
-        locator.click()
+        # Playwright clicks the centre and waits while another element covers it; a person
+        # clicks the part of the control that shows.
+        point = locator.evaluate(_UNCOVERED_POINT_JS)
+        if point:
+            locator.click(position=point)
+        else:
+            locator.click()
         return f"clicked {label}"
 
     def set_edit_text(self, label: str, text: str) -> str:
