@@ -149,14 +149,18 @@ def instantiate(
     env: WebEnv, tasks: list[str], n: int, split: str, seed: int = 0
 ) -> list[TaskInstance]:
     """n instances of each task for a split: page seeds from `apps.miniwob_seeds`, each
-    opened once in `env` to read the request its page generates."""
+    page opened once to read the request it generates. The pages load one after another in
+    one tab of `env` (a full reset, with its fresh context and observation, costs several
+    times more and is not needed to read a request)."""
     from openlam.tasks.apps import miniwob_seeds
     from openlam.tasks.base import TaskInstance
 
     out = []
     for task in tasks:
         for page_seed in miniwob_seeds(task, n, split, seed):
-            _, info = env.reset(options=episode_options(task, page_seed))
+            if env.page is None:
+                env.reset(options=episode_options(task, page_seed))
+            env.page.goto(task_url(task))
             out.append(
                 TaskInstance(
                     id=f"miniwob/{task}:{page_seed}",
@@ -164,7 +168,7 @@ def instantiate(
                     app="web",
                     template=task,
                     params={"seed": page_seed},
-                    request=info["goal"],
+                    request=MiniWoBEpisode(task, page_seed).setup(env),
                     phrasing=0,
                     split=split,
                 )
