@@ -12,8 +12,8 @@ from openlam.data.collect import load_results
 from openlam.data.samples import build_samples
 from openlam.envs.fake import FakeWriterEnv
 from openlam.models.scripted import ScriptedModel
-from openlam.records import ActionResult
-from openlam.teach.console import edit_parameters, record_interactively
+from openlam.records import ActionResult, Control, Observation
+from openlam.teach.console import controls_table, edit_parameters, record_interactively
 from openlam.teach.export import export_demonstrations
 from openlam.teach.recorder import Recorder, build_skill, save_demonstration
 from openlam.teach.replay import ReplayConfig, remaining_goal, replay
@@ -213,3 +213,25 @@ def test_exported_demonstrations_become_imitation_samples(tmp_path):
     target = json.loads(first["target"])
     assert target["control_label"] == "2" and target["function"] == "click_input"
     assert first["family"] == "teach/bold-16" and first["expert"] == "demonstration"
+
+
+def test_an_error_where_the_demonstration_had_none_ends_the_replay(tmp_path):
+    recorder = Recorder(FakeWriterEnv(), START, "Close the document")
+    recorder.begin()
+    recorder.act('click_input(label="9")')
+    skill = build_skill(recorder.finish(), "close")
+    env = StubbornEnv()  # the same controls, but closing fails now
+    obs, _ = env.reset()
+    report = replay(env, obs, skill, {}, tmp_path, ReplayConfig(fallback=False))
+    assert report.steps[0].found_by == "exact" and report.steps[0].ok is False
+    assert report.stopped == (
+        "step 1: it failed (the document cannot close now); the demonstration had no error there"
+    )
+
+
+def test_the_controls_table_shows_names_as_written():
+    console = quiet()
+    row = Control(label="1", name="[email-row]", type="clickable", context="[b]inbox")
+    console.print(controls_table(Observation(app="web", window="w", controls=[row])))
+    shown = console.export_text()
+    assert "[email-row]" in shown and "[b]inbox" in shown

@@ -10,6 +10,7 @@ import typer
 import yaml
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(
@@ -115,7 +116,7 @@ def replay_command(
         if from_goal:
             given = {**_from_request(skill, info.get("goal") or "", params_from_request), **given}
             _check_values(skill, given, resolve_values)
-        console.print(f"[bold]replaying {skill.name}[/bold] with {given}")
+        console.print(f"[bold]replaying {escape(skill.name)}[/bold] with {escape(str(given))}")
         report = replay(env, obs, skill, given, out, config, say=_say)
         if save is not None and start.app == "writer":
             env.save(save.resolve(), ext=save.suffix.lstrip(".") or "docx")
@@ -130,25 +131,24 @@ def list_command(
     skills_dir: Path = typer.Option(Path("skills"), "--dir", help="The skills folder."),
 ) -> None:
     """List the skills in a folder."""
+    from openlam.teach.console import plain
     from openlam.teach.skill import SkillFileError, load_skill
 
+    if not skills_dir.is_dir():
+        console.print(f"[red]no skills folder {escape(str(skills_dir))}[/red]")
+        raise typer.Exit(1)
     files = sorted(p for p in skills_dir.glob("*") if p.suffix in SKILL_SUFFIXES)
     table = Table("file", "name", "app", "steps", "parameters", "request template")
     for path in files:
         try:
             skill = load_skill(path)
         except SkillFileError as exc:
-            table.add_row(path.name, "[red]invalid[/red]", "", "", "", str(exc))
+            table.add_row(escape(path.name), "[red]invalid[/red]", "", "", "", escape(str(exc)))
             continue
         params = ", ".join(p.name for p in skill.parameters)
-        table.add_row(
-            path.name,
-            skill.name,
-            skill.start.app,
-            str(len(skill.steps)),
-            params,
-            skill.request_template,
-        )
+        steps = str(len(skill.steps))
+        cells = (path.name, skill.name, skill.start.app, steps, params, skill.request_template)
+        table.add_row(*plain(*cells))
     console.print(table)
     console.print(f"{len(files)} skill file(s) in {skills_dir}")
 
@@ -179,7 +179,7 @@ def export_command(
     try:
         results = export_demonstrations(skill_files, out, split)
     except (SkillFileError, OSError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
     for r in results:
         console.print(f"{r.id}: {r.steps} steps, {r.split}, success {r.success}")
@@ -203,7 +203,7 @@ def _load(path: Path):
     try:
         return load_skill(path)
     except SkillFileError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
 
 
@@ -248,22 +248,25 @@ def _model_config(spec: str, path: Path | None):
 
 
 def _summarise(report, out: Path) -> None:
+    from openlam.teach.console import plain
+
     table = Table("#", "step", "found", "score", "label", "result", "s")
     for s in report.steps:
         score = "" if s.score is None else f"{s.score:.2f}"
         label = f"{s.label_then} -> {s.label_now}" if s.label_then else ""
         result = "-" if s.ok is None else "ok" if s.ok else f"error: {s.error}"
         seconds = f"{s.find_s + s.execute_s:.2f}"
-        table.add_row(str(s.step), s.description, s.found_by, score, label, result, seconds)
+        table.add_row(*plain(str(s.step), s.description, s.found_by, score, label, result, seconds))
     console.print(table)
     if report.fallback is not None:
         f = report.fallback
         console.print(
-            f"[yellow]the agent ({f.model}) took over at step {f.step}: {f.reason}; "
+            f"[yellow]the agent ({escape(f.model)}) took over at step {f.step}: "
+            f"{escape(f.reason)}; "
             f"it ended with {f.outcome} after {f.steps} steps[/yellow]"
         )
     if report.stopped is not None:
-        console.print(f"[red]error: {report.stopped} (fallback off)[/red]")
+        console.print(f"[red]error: {escape(report.stopped)} (fallback off)[/red]")
     verdict = "" if report.success is None else f", success {report.success}"
     console.print(f"outcome {report.outcome}{verdict}; {report.seconds:.1f} s; report in {out}/")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from openlam.actions import ActionParseError
@@ -35,13 +36,19 @@ or a command:
 
 
 def record_interactively(recorder: Recorder, ask: Ask, console: Console) -> Demonstration | None:
-    """Run the recording prompt until `done` (or the application ends the task); None if
-    the user aborts."""
+    """Run the recording prompt until `done` or the end of input; None if the user aborts.
+    When the application ends the task (a web form sent), the prompt stays for notes, undo
+    and done, and refuses further actions."""
     obs = recorder.begin()
-    console.print(f"[bold]request:[/bold] {recorder.request}")
+    console.print(f"[bold]request:[/bold] {escape(recorder.request)}")
     console.print(controls_table(obs))
     console.print("[dim]type help for the commands[/dim]")
-    while not recorder.over:
+    told = False
+    while True:
+        if recorder.over and not told:
+            ended = f"{recorder.outcome}, reward {recorder.reward:g}"
+            console.print(f"the application ended the task ({ended}): note, undo or done")
+        told = recorder.over
         try:
             line = ask(f"step {len(recorder.steps) + 1}> ").strip()
         except EOFError:
@@ -53,9 +60,6 @@ def record_interactively(recorder: Recorder, ask: Ask, console: Console) -> Demo
             return None
         if line:
             obs = _command(recorder, command, rest.strip(), line, obs, console)
-    if recorder.over:
-        ended = f"{recorder.outcome}, reward {recorder.reward:g}"
-        console.print(f"the application ended the task: {ended}")
     return recorder.finish()
 
 
@@ -89,13 +93,15 @@ def _act(recorder: Recorder, line: str, obs: Observation, console: Console) -> O
     try:
         step = recorder.act(line)
     except ActionParseError as exc:
-        console.print(f"[red]not an action: {exc}[/red] (type help)")
+        console.print(f"[red]not an action: {escape(str(exc))}[/red] (type help)")
         return obs
     call = format_call(step.action)
     if not step.result.ok:
-        console.print(f"[red]{call} -> error: {step.result.error}[/red] (not recorded)")
+        console.print(
+            f"[red]{escape(call)} -> error: {escape(step.result.error or '')}[/red] (not recorded)"
+        )
     else:
-        console.print(f"[green]recorded step {len(recorder.steps)}[/green]: {call} -> ok")
+        console.print(f"[green]recorded step {len(recorder.steps)}[/green]: {escape(call)} -> ok")
     now = recorder.obs
     if _signature(now) != _signature(obs):
         console.print(controls_table(now))
@@ -113,7 +119,7 @@ def _try(action: Callable[[], None], console: Console, done: str) -> None:
     try:
         action()
     except ValueError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         return
     console.print(done)
 
@@ -154,7 +160,7 @@ def _edit_template(skill: Skill, ask: Ask, console: Console) -> Skill:
         try:
             unknown = set(template_fields(answer)) - {p.name for p in skill.parameters}
         except ValueError as exc:
-            console.print(f"[red]{exc}[/red]")
+            console.print(f"[red]{escape(str(exc))}[/red]")
             continue
         if unknown:
             console.print(f"[red]unknown parameters {sorted(unknown)}[/red]")
@@ -172,7 +178,7 @@ def controls_table(obs: Observation, words: str = "") -> Table:
     for c in obs.controls:
         if needle and needle not in f"{c.name} {c.type} {c.context or ''}".casefold():
             continue
-        table.add_row(c.label, c.name, c.type, c.context or "", _state(c))
+        table.add_row(*plain(c.label, c.name, c.type, c.context or "", _state(c)))
     return table
 
 
@@ -188,7 +194,8 @@ def page_text(obs: Observation, limit: int = 60) -> str:
 def parameters_table(skill: Skill) -> Table:
     table = Table("parameter", "example", "required", "where", title="parameters")
     for p in skill.parameters:
-        table.add_row(p.name, repr(p.example), "yes" if p.required else "no", p.description)
+        required = "yes" if p.required else "no"
+        table.add_row(*plain(p.name, repr(p.example), required, p.description))
     return table
 
 
@@ -204,7 +211,7 @@ def steps_table(skill: Skill) -> Table:
             where += f", {target.position + 1} of {target.siblings}"
         params = ", ".join(f"{arg}={p}" for arg, p in step.params.items())
         what = describe_step(step.model_copy(update={"note": None}))
-        table.add_row(str(number), what, where, params, step.note or "")
+        table.add_row(*plain(str(number), what, where, params, step.note or ""))
     return table
 
 
@@ -213,10 +220,15 @@ def skill_header(skill: Skill) -> str:
     where = start.miniwob and f"MiniWoB {start.miniwob} (seed {start.seed})"
     where = where or start.url or f"template {start.template or 'letter'}"
     return (
-        f"[bold]{skill.name}[/bold] ({start.app}: {where})\n"
-        f"request:  {skill.request}\n"
-        f"template: {skill.request_template}"
+        f"[bold]{escape(skill.name)}[/bold] ({start.app}: {escape(where)})\n"
+        f"request:  {escape(skill.request)}\n"
+        f"template: {escape(skill.request_template)}"
     )
+
+
+def plain(*cells: str) -> list[str]:
+    """Cells shown as written: a control named "[row]" is no rich markup."""
+    return [escape(cell) for cell in cells]
 
 
 def _signature(obs: Observation) -> list[tuple[str, str, str]]:

@@ -28,6 +28,7 @@ from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.models.base import ModelError, TextModel
 from openlam.models.config import ModelConfig, load_model
 from openlam.records import Observation, Record, Step
+from openlam.tasks.apps import app_for
 from openlam.teach.skill import (
     Skill,
     SkillStep,
@@ -37,7 +38,7 @@ from openlam.teach.skill import (
     resolve_values,
     step_action,
 )
-from openlam.teach.start import APP_TITLES, place
+from openlam.teach.start import place
 from openlam.teach.target import Found, MatchConfig, find_target
 
 Say = Callable[[str], None]
@@ -188,7 +189,7 @@ class _Replay:
             _note_match(report, found)
             if not found.found:
                 report.find_s = time.monotonic() - start
-                self.hand_over(number, _not_found(number, step, found, self.config.match))
+                self.hand_over(number, _not_found(step, found, self.config.match))
                 return False
             label = report.label_now = found.best.control.label
         report.find_s = time.monotonic() - start
@@ -205,7 +206,7 @@ class _Replay:
         expected_ok = step.recorded is None or step.recorded.ok
         if not obs.last_result.ok and expected_ok and not self.over:
             error = obs.last_result.error
-            reason = f"step {number} failed ({error}); the demonstration had no error there"
+            reason = f"it failed ({error}); the demonstration had no error there"
             self.hand_over(number, reason)
             return False
         return True
@@ -233,8 +234,8 @@ class _Replay:
     def hand_over(self, number: int, reason: str) -> None:
         """Give the rest of the task to the agent, or stop if the fallback is off."""
         if not self.config.fallback:
-            self.report.stopped, self.report.outcome = reason, "stopped"
-            self.say(f"stopped: {reason} (the fallback to the agent is off)")
+            self.report.stopped, self.report.outcome = f"step {number}: {reason}", "stopped"
+            self.say(f"stopped at step {number}: {reason} (the fallback to the agent is off)")
             return
         model = self.model or load_model(self.config.model)
         goal = remaining_goal(self.request, self.skill.steps[number - 1 :], self.values)
@@ -247,7 +248,7 @@ class _Replay:
         )
         self.report.fallback = handover
         self.say(f"step {number}: {reason}\nthe agent ({model.name}) takes over the rest")
-        title = APP_TITLES[self.skill.start.app]
+        title = app_for(self.skill.start.app).title
         agent_config = self.config.agent.model_copy(update={"app": title})
         agent = Agent(model, self.env.actions, agent_config)
         try:
@@ -305,14 +306,14 @@ def _note_match(report: StepReport, found: Found) -> None:
         report.runner_up = round(found.runner_up.score, 4)
 
 
-def _not_found(number: int, step: SkillStep, found: Found, match: MatchConfig) -> str:
+def _not_found(step: SkillStep, found: Found, match: MatchConfig) -> str:
     target = step.target
     what = f'the {target.role} "{target.name}"'
     if found.best is None:
-        return f"step {number}: no {target.role} in the current view for {what}"
+        return f"{what} is not found (no {target.role} in the current view)"
     best = found.best
     return (
-        f'step {number}: {what} is not found (best candidate "{best.control.name}" '
+        f'{what} is not found (best candidate "{best.control.name}" '
         f"scores {best.score:.2f} < {match.threshold:.2f}: {best.summary()})"
     )
 

@@ -9,8 +9,6 @@ from urllib.request import url2pathname
 
 from openlam.teach.skill import SkillStart
 
-APP_TITLES = {"web": "a web browser (Chromium)", "writer": "LibreOffice Writer"}
-
 
 def open_env(start: SkillStart, *, headed: bool = False, max_steps: int = 60) -> Any:
     """A fresh environment for the skill's app (the caller closes it). A file:// start
