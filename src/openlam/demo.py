@@ -10,7 +10,7 @@ from rich.console import Console
 
 from openlam.agent.scripted import ScriptedPolicy, call, on_control
 from openlam.envs.writer.env import WriterEnv
-from openlam.records import Step, Trajectory, write_jsonl
+from openlam.records import Step, Trajectory, step_record, write_jsonl
 from openlam.tasks.writer.templates import default_template
 
 REQUEST = "Make the town name 'Portsmouth' bold and set it in 16 pt."
@@ -40,16 +40,9 @@ def run_demo(out: Path, console: Console) -> bool:
         done = False
         while not done:
             action = policy(obs)
-            next_obs, reward, terminated, truncated, info = env.step(action)
-            step = Step(
-                index=len(trajectory.steps),
-                observation=obs,
-                action=action,
-                result=next_obs.last_result,
-                terminated=terminated,
-                truncated=truncated,
-                timings=info.get("timings", {}),
-            )
+            stepped = env.step(action)
+            next_obs, _, terminated, truncated, _ = stepped
+            step = step_record(len(trajectory.steps), obs, action, stepped)
             trajectory.steps.append(step)
             _print_step(console, step)
             obs, done = next_obs, terminated or truncated

@@ -177,3 +177,18 @@ def read_jsonl(path: Path, model: type[T]) -> list[T]:
             except (json.JSONDecodeError, ValueError) as exc:
                 raise ValueError(f"{path}:{number}: not a valid {model.__name__}: {exc}") from exc
     return out
+
+
+def step_record(index: int, before: Observation, action: Action | None, stepped: tuple) -> Step:
+    """A Step from the observation before an action and what `env.step` returned for it."""
+    obs, reward, terminated, truncated, info = stepped
+    return Step(
+        index=index,
+        observation=before,
+        action=action,
+        result=obs.last_result,
+        reward=reward,
+        terminated=terminated,
+        truncated=truncated,
+        timings=info.get("timings", {}),
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from openlam.records import Action, Observation, Step, Trajectory
+from openlam.records import Action, Observation, Trajectory, step_record
 from openlam.tasks.apps import app_for
 from openlam.tasks.base import CheckResult, TaskInstance
 
@@ -38,18 +38,9 @@ def run_episode(env: Any, instance: TaskInstance, policy: Policy) -> EpisodeResu
     done = False
     while not done:
         action = policy(obs)
-        next_obs, _, terminated, truncated, info = env.step(action)
-        trajectory.steps.append(
-            Step(
-                index=len(trajectory.steps),
-                observation=obs,
-                action=action,
-                result=next_obs.last_result,
-                terminated=terminated,
-                truncated=truncated,
-                timings=info.get("timings", {}),
-            )
-        )
+        stepped = env.step(action)
+        next_obs, _, terminated, truncated, info = stepped
+        trajectory.steps.append(step_record(len(trajectory.steps), obs, action, stepped))
         obs, done = next_obs, terminated or truncated
     cut_short = info.get("truncated_reason") if truncated else None
     check = app.check(env, instance, options, cut_short)

@@ -17,7 +17,7 @@ from typing import Any
 
 from openlam.actions import ActionParseError
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
-from openlam.records import Action, Observation, Status, Step, Trajectory
+from openlam.records import Action, Observation, Status, Step, Trajectory, step_record
 from openlam.teach.params import suggest_parameters
 from openlam.teach.skill import Recorded, Skill, SkillStart, SkillStep, Target
 from openlam.teach.start import place, reset_options
@@ -153,17 +153,9 @@ class Recorder:
 
     def _step(self, action: Action) -> Step:
         before = self.obs
-        obs, reward, terminated, truncated, info = self.env.step(action)
-        step = Step(
-            index=len(self.steps),
-            observation=before,
-            action=action,
-            result=obs.last_result,
-            reward=reward,
-            terminated=terminated,
-            truncated=truncated,
-            timings=info.get("timings", {}),
-        )
+        stepped = self.env.step(action)
+        obs, reward, terminated, truncated, info = stepped
+        step = step_record(len(self.steps), before, action, stepped)
         self.obs = obs
         if terminated or truncated:
             self.over, self.reward = True, reward

@@ -27,7 +27,7 @@ from openlam.agent.prompt import format_call
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.models.base import ModelError, TextModel
 from openlam.models.config import ModelConfig, load_model
-from openlam.records import Observation, Record, Step
+from openlam.records import Observation, Record, Step, step_record
 from openlam.tasks.apps import app_for
 from openlam.teach.skill import (
     Skill,
@@ -212,15 +212,8 @@ class _Replay:
         return True
 
     def record(self, obs, action, reward, terminated, truncated, info) -> None:
-        step = Step(
-            index=self.steps_logged,
-            observation=self.obs,
-            action=action,
-            result=obs.last_result,
-            reward=reward,
-            terminated=terminated,
-            truncated=truncated,
-            timings=info.get("timings", {}),
+        step = step_record(
+            self.steps_logged, self.obs, action, (obs, reward, terminated, truncated, info)
         )
         self.log.step(step)
         self.steps_logged += 1
