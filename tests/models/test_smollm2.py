@@ -7,7 +7,7 @@ import pytest
 
 from openlam.models.base import Message, ModelError
 from openlam.models.config import ModelConfig, load_model
-from openlam.models.hf import HFConfig, HFModel
+from openlam.models.hf import HFConfig, HFModel, generate_chat
 from openlam.models.openai_compat import OpenAIChatConfig, OpenAIChatModel
 from openlam.models.serve import serve
 from openlam.models.smollm2 import META_NAME, MODEL_NAME, ensure_default_model, gguf_path
@@ -84,11 +84,17 @@ def test_lora_adapter_is_loaded_on_top_of_the_default_model(smollm2, smollm2_dir
     get_peft_model(base, lora).save_pretrained(tmp_path / "adapter")
 
     tuned = load_model(ModelConfig(backend="smollm2", adapter=str(tmp_path / "adapter")))
-    assert isinstance(tuned.model, PeftModel)
+    assert not isinstance(tuned.model, PeftModel)  # folded into the weights
     assert tuned.name == f"{MODEL_NAME}+adapter"
+    unmerged = HFModel(
+        HFConfig(model=str(smollm2_dir), adapter=str(tmp_path / "adapter"), merge_adapter=False)
+    )
+    assert isinstance(unmerged.model, PeftModel)
     ids = torch.tensor([[1, 4093, 198, 5820]])
     with torch.inference_mode():
-        assert not torch.allclose(tuned.model(ids).logits, smollm2.model(ids).logits)
+        logits = tuned.model(ids).logits
+        assert torch.allclose(logits, unmerged.model(ids).logits, atol=1e-4)
+        assert not torch.allclose(logits, smollm2.model(ids).logits)
     assert tuned.generate(COLORS, max_new_tokens=2).completion_tokens == 2
 
 
@@ -97,3 +103,23 @@ def test_hf_backend_names_what_is_wrong_with_a_directory(tmp_path):
         HFModel(HFConfig(model=str(tmp_path), device="cpu"))
     with pytest.raises(ModelError, match=r"has no adapter_config\.json: not a PEFT adapter"):
         load_model(ModelConfig(backend="smollm2", adapter=str(tmp_path), device="cpu"))
+
+
+def test_cached_system_message_gives_the_same_outputs(smollm2):
+    system = Message(role="system", content="You name colours. Answer with one word.")
+    asks = ["The sky is", "Grass is", "Snow is"]
+    for ask in asks:
+        messages = [system, Message(role="user", content=ask)]
+        cached = smollm2.generate(messages, max_new_tokens=6)
+        full = generate_chat(smollm2.model, smollm2.tokenizer, messages, max_new_tokens=6)
+        assert cached.text == full.text
+        assert cached.prompt_tokens == full.prompt_tokens
+    assert list(smollm2.prefix_cache._entries) == [system.content]
+    # Without a system message of its own, a prompt reuses nothing.
+    ids = smollm2.tokenizer.apply_chat_template(
+        [m.model_dump() for m in COLORS],
+        add_generation_prompt=True,
+        return_tensors="pt",
+        return_dict=True,
+    )["input_ids"]
+    assert smollm2.prefix_cache.for_prompt(COLORS, ids) is None

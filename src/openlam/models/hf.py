@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.models.base import Generation, Message, ModelError, cut_at_stop
+from openlam.models.prefix_cache import SystemPromptCache
 
 if TYPE_CHECKING:
     import torch
@@ -41,6 +42,16 @@ class HFConfig(BaseModel):
         "sdpa", description="sdpa is built into torch; other kernels may need a download."
     )
     name: str | None = Field(None, description="Name reported by the model (default: the path).")
+    merge_adapter: bool = Field(
+        True,
+        description="Fold the adapter into the weights after loading: the same outputs "
+        "without the adapter's extra matrix products in every layer.",
+    )
+    prefix_cache: bool = Field(
+        True,
+        description="Keep the keys and values of recent system messages between calls, "
+        "so that a step reads only the tokens after its system message.",
+    )
 
 
 class HFModel:
@@ -50,6 +61,9 @@ class HFModel:
         self.config = config
         self.name = config.name or _default_name(config)
         self.model, self.tokenizer = load_causal_lm(config)
+        self.prefix_cache = (
+            SystemPromptCache(self.model, self.tokenizer) if config.prefix_cache else None
+        )
 
     def generate(
         self,
@@ -67,6 +81,7 @@ class HFModel:
             max_new_tokens=max_new_tokens,
             temperature=temperature,
             stop=stop,
+            prefix_cache=self.prefix_cache,
         )
 
 
@@ -90,7 +105,7 @@ def load_causal_lm(config: HFConfig) -> tuple[PreTrainedModel, PreTrainedTokeniz
     except OSError as exc:
         raise ModelError(f"cannot load model {config.model!r}: {exc}") from exc
     if config.adapter is not None:
-        model = _with_adapter(model, config.adapter)
+        model = _with_adapter(model, config.adapter, merge=config.merge_adapter)
     model.to(device)
     model.eval()
     return model, tokenizer
@@ -105,10 +120,11 @@ def _check_local_paths(config: HFConfig) -> None:
         raise ModelError(f"{config.adapter} has no adapter_config.json: not a PEFT adapter")
 
 
-def _with_adapter(model: PreTrainedModel, adapter: str) -> PreTrainedModel:
+def _with_adapter(model: PreTrainedModel, adapter: str, *, merge: bool) -> PreTrainedModel:
     from peft import PeftModel
 
-    return PeftModel.from_pretrained(model, adapter)
+    with_adapter = PeftModel.from_pretrained(model, adapter)
+    return with_adapter.merge_and_unload() if merge else with_adapter
 
 
 def resolve_device(device: Device) -> str:
@@ -140,8 +156,10 @@ def generate_chat(
     max_new_tokens: int = 256,
     temperature: float = 0.0,
     stop: list[str] | None = None,
+    prefix_cache: SystemPromptCache | None = None,
 ) -> Generation:
-    """One assistant turn from an already-loaded model, e.g. one being trained."""
+    """One assistant turn from an already-loaded model, e.g. one being trained (whose
+    weights change, so it must not be given a prefix cache)."""
     import torch
 
     if not tokenizer.chat_template:
@@ -154,6 +172,7 @@ def generate_chat(
     ).to(model.device)
     timer = _FirstTokenTimer()
     start = time.perf_counter()
+    past = None if prefix_cache is None else prefix_cache.for_prompt(messages, inputs["input_ids"])
     with torch.inference_mode():
         output = model.generate(
             **inputs,
@@ -163,6 +182,7 @@ def generate_chat(
             tokenizer=tokenizer,  # generate needs it to match stop strings
             pad_token_id=_pad_id(tokenizer),
             streamer=timer,
+            past_key_values=past,
         )
     total = time.perf_counter() - start
     prompt_len = inputs["input_ids"].shape[1]
