@@ -16,9 +16,10 @@ from openlam.agent.prompt import PromptConfig
 from openlam.data.collect import CollectConfig, collect, load_results
 from openlam.data.execute import ExpertConfig, execute_with_retries
 from openlam.data.experts import NoiseConfig
-from openlam.data.instantiate import TEST_TEMPLATES, instantiate_library
+from openlam.data.instantiate import instantiate_library
 from openlam.data.samples import build_samples
 from openlam.tasks.writer import registry
+from openlam.tasks.writer.templates import TEST_TEMPLATES
 
 pytestmark = pytest.mark.writer
 FAMILIES = ["writer/bold-word-v1", "writer/landscape-v1", "writer/count-tables-v1"]

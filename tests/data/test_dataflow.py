@@ -3,7 +3,6 @@
 from openlam.data.execute import TaskResult
 from openlam.data.experts import NoiseConfig, NoisyOracle
 from openlam.data.instantiate import (
-    TEST_TEMPLATES,
     family_for,
     instantiate_library,
     instantiate_plan,
@@ -13,6 +12,7 @@ from openlam.data.plan_mining import TaskPlan
 from openlam.data.samples import sample_split
 from openlam.envs.fake import FakeWriterEnv
 from openlam.tasks.writer import registry
+from openlam.tasks.writer.templates import TEST_TEMPLATES
 
 
 def plan(task: str, app: str = "writer") -> TaskPlan:

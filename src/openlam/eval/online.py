@@ -23,7 +23,7 @@ from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.collect import CollectConfig, collect
 from openlam.data.execute import ExpertConfig, TaskResult
 from openlam.data.experts import ExpertKind
-from openlam.data.instantiate import TEST_TEMPLATES, Instantiation
+from openlam.data.instantiate import Instantiation
 from openlam.eval.models import NamedModel
 from openlam.eval.offline import slug
 from openlam.eval.results import FamilyResult, OnlineRow, Trace, TraceStep
@@ -31,6 +31,7 @@ from openlam.records import DocumentState, Step, Trajectory, write_jsonl
 from openlam.tasks.apps import app_for
 from openlam.tasks.base import TaskInstance
 from openlam.tasks.writer import registry
+from openlam.tasks.writer.templates import TEST_TEMPLATES
 
 
 class OnlineConfig(BaseModel):

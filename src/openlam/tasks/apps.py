@@ -93,7 +93,7 @@ class WriterApp:
     def held_out(self, template: str, split: str) -> str | None:
         """test on a held-out template with a test phrasing, train on the opposite; a task
         with one of each is in neither."""
-        from openlam.data.instantiate import TEST_TEMPLATES
+        from openlam.tasks.writer.templates import TEST_TEMPLATES
 
         held_out = template in TEST_TEMPLATES
         if held_out and split == "test":

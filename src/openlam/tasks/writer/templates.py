@@ -847,6 +847,10 @@ TEMPLATES: tuple[Template, ...] = (
 )
 
 
+# Held-out templates: test tasks use them with test phrasings; training never sees either.
+TEST_TEMPLATES = ("cv", "invoice", "newsletter", "recipe")
+
+
 def templates() -> dict[str, Template]:
     return {t.name: t for t in TEMPLATES}
 
