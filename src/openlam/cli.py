@@ -97,10 +97,9 @@ def _list_miniwob() -> None:
     from openlam.tasks.web import miniwob
     from openlam.tasks.web.miniwob_experts import SOLUTIONS
 
-    table = Table("task", "scripted expert", "runs from")
+    table = Table("task", "scripted expert")
     for name in miniwob.task_names():
-        where = "loopback server" if miniwob.needs_server(name) else "file://"
-        table.add_row(name, "yes" if name in SOLUTIONS else "", where)
+        table.add_row(name, "yes" if name in SOLUTIONS else "")
     console.print(table)
     console.print(f"{len(miniwob.task_names())} MiniWoB++ tasks, {len(SOLUTIONS)} with an expert")
 

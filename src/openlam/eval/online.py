@@ -80,11 +80,11 @@ def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
 
 
 def held_out_web_instances(config: OnlineConfig) -> list[TaskInstance]:
-    """MiniWoB instances on test seeds; every task that runs from file:// by default."""
+    """MiniWoB instances on test seeds; every registered task by default."""
     from openlam.envs.web.env import WebEnv
     from openlam.tasks.web import miniwob
 
-    names = config.families or [n for n in miniwob.task_names() if not miniwob.needs_server(n)]
+    names = config.families or list(miniwob.task_names())
     with WebEnv(miniwob.web_env_config()) as env:
         return miniwob.instantiate(env, names, config.per_family, "test", config.seed)
 

@@ -24,15 +24,32 @@ def test_every_registered_task_starts_with_a_request_and_controls(env):
     names = miniwob.task_names()
     assert len(names) >= 125
     no_controls = []
-    with miniwob.serve_pages() as base:
-        for name in names:
-            obs, info = env.reset(options=miniwob.episode_options(name, 7, base))
-            assert info["goal"].strip(), name
-            assert obs.document.title, name
-            no_controls += [] if obs.controls else [name]
-    # Canvas tasks (drawing, dragging) have nothing but a canvas or svg to act on, and the
-    # flight tasks run inside an iframe the observation does not read yet.
+    for name in names:
+        obs, info = env.reset(options=miniwob.episode_options(name, 7))
+        assert info["goal"].strip(), name
+        assert obs.document.title, name
+        no_controls += [] if obs.controls else [name]
+    # Canvas tasks (drawing, dragging) have nothing but a canvas or svg to act on.
     assert len(no_controls) < 25, no_controls
+    assert not [name for name in no_controls if name.startswith("flight.")]
+
+
+def test_controls_inside_a_frame_are_read_and_acted_on(env):
+    """A flight task's site is in an iframe of its page."""
+    obs, info = env.reset(options=miniwob.episode_options("flight.AA", 7))
+    assert '"Departure City"' in info["goal"]
+    field = next(c for c in obs.controls if c.name.startswith("From"))
+    obs, *_ = env.step(Action(function="set_edit_text", control_label=field.label,
+                              args={"text": "Boston"}))  # fmt: skip
+    assert obs.last_result.ok, obs.last_result
+    assert next(c for c in obs.controls if c.label == field.label).value == "Boston"
+
+
+def test_pages_also_run_over_loopback_http(env):
+    with miniwob.serve_pages() as base:
+        obs, info = env.reset(options=miniwob.episode_options("login-user", 7, base))
+    assert obs.document.page["url"].startswith("http://127.0.0.1:")
+    assert "login" in info["goal"] and len(obs.controls) == 3
 
 
 def test_a_seed_makes_the_same_problem_and_splits_do_not_share_seeds(env):

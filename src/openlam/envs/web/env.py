@@ -76,6 +76,11 @@ class WebEnvConfig(BaseModel):
     headless: bool = True
     allow: list[str] = Field(default_factory=list, description="hosts allowed besides loopback")
     file_roots: list[Path] = Field(default_factory=list, description="folders file:// may read")
+    file_pages_fetch_files: bool = Field(
+        False,
+        description="let file:// pages fetch other files by script (Chromium's "
+        "--allow-file-access-from-files), for local sites that load their own data",
+    )
     viewport: tuple[int, int] = (1280, 720)
     max_steps: int = Field(30, ge=1)
     action_timeout_ms: int = Field(5_000, ge=1, description="wait for a control to be usable")
@@ -201,7 +206,10 @@ class WebEnv:
             self._playwright,
             self.config.chromium,
             headless=self.config.headless,
-            extra_args=[f"--host-resolver-rules={self.policy.resolver_rules()}"],
+            extra_args=[
+                f"--host-resolver-rules={self.policy.resolver_rules()}",
+                *(["--allow-file-access-from-files"] if self.config.file_pages_fetch_files else []),
+            ],
         )
         self.chromium.launcher.route("**/*", self._route)  # its blank page, for completeness
         self._gone = None

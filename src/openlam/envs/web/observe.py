@@ -4,7 +4,10 @@ The controls come from Chromium's accessibility tree through CDP
 (`Accessibility.getFullAXTree`), not from Playwright's `aria_snapshot`: the snapshot is
 faster on a warm page but is YAML text of roles and names, with no handle back to the
 elements (two "Delete" buttons read the same), while every CDP node carries its
-`backendDOMNodeId`. The environment keeps label -> backend node id and, to act, tags that
+`backendDOMNodeId`. The trees of same-origin frames (a MiniWoB flight site in its iframe)
+are read too and hung under their <iframe> element, so their controls read and act like the
+page's own; a frame of another origin runs in another renderer process, beyond this session.
+The environment keeps label -> backend node id and, to act, tags that
 one element with a data attribute so that Playwright's own locators (auto-wait, scrolling
 into view, fill and select semantics) drive it. Nothing is written into the page while it
 is only observed.
@@ -80,8 +83,13 @@ _TAG_JS = f"""function (nonce) {{
         old.removeAttribute("{TARGET_ATTR}");
     }}
     (select || this).setAttribute("{TARGET_ATTR}", nonce);
-    return select ? this.index : -1;
+    return {{option: select ? this.index : -1, top: window === window.top}};
 }}"""
+
+
+# A frame of another origin has its own text; only same-origin frames are the page's.
+_FRAME_TEXT_JS = """(origin) => (window.origin === origin && document.body)
+    ? document.body.innerText : ''"""
 
 
 class ElementGone(Exception):
@@ -102,7 +110,7 @@ class PageView:
 def read_page(page: Page, cdp: CDPSession, *, max_controls: int, max_text_chars: int) -> PageView:
     """Read the visible actionable controls and the page text."""
     start = time.monotonic()
-    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    nodes = _ax_nodes(cdp)
     layout = _layout(cdp)
     ax_s = time.monotonic() - start
     controls, targets = [], {}
@@ -143,10 +151,54 @@ def locate(page: Page, cdp: CDPSession, backend_id: int, nonce: str) -> tuple[Lo
         # CDP says "No node with given id found" once the element is gone; if the browser is
         # gone instead, the environment tells the two apart before showing the agent this.
         raise ElementGone(str(exc).splitlines()[0]) from exc
-    option = reply["result"].get("value")
-    if option is None:
+    tagged = reply["result"].get("value")
+    if tagged is None:
         raise ElementGone("the element was removed from the page")
-    return page.locator(f'[{TARGET_ATTR}="{nonce}"]'), option
+    selector = f'[{TARGET_ATTR}="{nonce}"]'
+    if tagged["top"]:
+        return page.locator(selector), tagged["option"]
+    for frame in page.frames[1:]:
+        if frame.locator(selector).count():
+            return frame.locator(selector), tagged["option"]
+    raise ElementGone("the element's frame was removed from the page")
+
+
+def _ax_nodes(cdp: CDPSession) -> list[dict[str, Any]]:
+    """The main frame's accessibility nodes, with the tree of each same-origin child frame
+    hung under its <iframe> node (node ids prefixed by frame, as each tree numbers its own)."""
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    tree = cdp.send("Page.getFrameTree")["frameTree"]
+    by_backend = {node.get("backendDOMNodeId"): node for node in nodes}
+    for i, frame_id in enumerate(_same_origin_children(tree), start=1):
+        owner_id = cdp.send("DOM.getFrameOwner", {"frameId": frame_id})["backendNodeId"]
+        owner = by_backend.get(owner_id)
+        if owner is None:  # its <iframe> is not in the tree read so far (hidden, say)
+            continue
+        frame_nodes = cdp.send("Accessibility.getFullAXTree", {"frameId": frame_id})["nodes"]
+        ids = {node["nodeId"] for node in frame_nodes}
+        for node in frame_nodes:
+            node["nodeId"] = f"{i}:{node['nodeId']}"
+            node["childIds"] = [f"{i}:{c}" for c in node.get("childIds", [])]
+            if node.get("parentId") in ids:
+                node["parentId"] = f"{i}:{node['parentId']}"
+            else:
+                node["parentId"] = owner["nodeId"]
+                owner["childIds"] = [*owner.get("childIds", []), node["nodeId"]]
+            by_backend.setdefault(node.get("backendDOMNodeId"), node)
+        nodes.extend(frame_nodes)
+    return nodes
+
+
+def _same_origin_children(tree: dict[str, Any]) -> list[str]:
+    """Ids of the frames below the main one that share its origin, parents first."""
+    origin = tree["frame"].get("securityOrigin")
+    found, stack = [], list(reversed(tree.get("childFrames", [])))
+    while stack:
+        node = stack.pop()
+        if node["frame"].get("securityOrigin") == origin:
+            found.append(node["frame"]["id"])
+            stack.extend(reversed(node.get("childFrames", [])))
+    return found
 
 
 def _actionable(nodes: list[dict[str, Any]], layout: Layout):
@@ -293,8 +345,13 @@ def _text(node: dict[str, Any], key: str) -> str:
 
 
 def _paragraphs(page: Page, max_chars: int) -> tuple[list[Paragraph], bool]:
-    """The page's rendered text (innerText), one paragraph a non-empty line, capped."""
-    text = page.evaluate("() => document.body ? document.body.innerText : ''")
+    """The rendered text (innerText) of the page and its same-origin frames, one paragraph
+    a non-empty line, capped."""
+    origin = page.main_frame.evaluate("() => window.origin")
+    texts = [
+        frame.evaluate(_FRAME_TEXT_JS, origin) for frame in page.frames if not frame.is_detached()
+    ]
+    text = "\n".join(t for t in texts if t)
     truncated = len(text) > max_chars
     lines = [line.strip() for line in text[:max_chars].splitlines()]
     paragraphs = [

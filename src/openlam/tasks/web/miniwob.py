@@ -8,8 +8,9 @@ reward is not used. The page's 10-second episode timer is lifted: a model on a C
 longer than that per step, and BrowserGym does the same. The page's reward and countdown
 display is hidden: it is the benchmark's bookkeeping, not part of the task.
 
-Most pages work from `file://`; the three `flight.*` tasks load their data over HTTP and need
-a loopback server (`serve_pages`).
+Every page runs from `file://`. The three `flight.*` tasks fetch their data files by script,
+which Chromium allows file pages only with `--allow-file-access-from-files`; the MiniWoB env
+config sets it. `serve_pages` serves the same pages over loopback HTTP instead.
 """
 
 from __future__ import annotations
@@ -61,22 +62,19 @@ def task_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def needs_server(name: str) -> bool:
-    """Whether the task's page must be served over HTTP rather than read from file://."""
-    return name.startswith("flight.")
-
-
 def task_url(name: str, base_url: str | None = None) -> str:
     """The address of a task's page: file:// unless `base_url` (a `serve_pages` address)."""
     if name not in task_names():
         raise KeyError(f"no MiniWoB task {name!r}; see openlam.tasks.web.miniwob.task_names()")
-    if needs_server(name):
-        if base_url is None:
-            raise ValueError(f"MiniWoB task {name!r} needs a loopback server (serve_pages)")
-        return f"{base_url.rstrip('/')}/{name.replace('.', '/')}/wrapper.html"
+    # A flight task is a site in an iframe of its own wrapper page.
+    path = (
+        f"{name.replace('.', '/')}/wrapper.html"
+        if name.startswith("flight.")
+        else (f"miniwob/{name}.html")
+    )
     if base_url is not None:
-        return f"{base_url.rstrip('/')}/miniwob/{name}.html"
-    return (html_root() / "miniwob" / f"{name}.html").as_uri()
+        return f"{base_url.rstrip('/')}/{path}"
+    return (html_root() / path).as_uri()
 
 
 @contextmanager
@@ -104,6 +102,7 @@ def web_env_config(**overrides: Any) -> WebEnvConfig:
     from openlam.envs.web.env import WebEnvConfig
 
     roots = [html_root(), *overrides.pop("file_roots", [])]
+    overrides.setdefault("file_pages_fetch_files", True)  # the flight sites load their data
     return WebEnvConfig(file_roots=roots, **overrides)
 
 
