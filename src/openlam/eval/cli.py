@@ -1,5 +1,5 @@
-"""`openlam eval offline | plans | online`: measure models the way the paper reports them, several
-side by side in one table. A model is `NAME=SPEC` or `SPEC` (see `eval.models`)."""
+"""`openlam eval offline | plans | online | summary`: measure models the way the paper reports
+them, several side by side in one table. A model is `NAME=SPEC` or `SPEC` (see `eval.models`)."""
 
 from __future__ import annotations
 
@@ -117,6 +117,31 @@ def online(
     )
     cols = ["tasks", "success_rate", "completion_time", "steps_per_task", "step_latency"]
     _print_rows(rows, [*cols, "application_errors"])
+
+
+@app.command("summary")
+def summary(
+    results: list[Path] = typer.Argument(..., help="results.jsonl files of online runs."),
+    by_task: bool = typer.Option(False, help="Also list every task's successes."),
+) -> None:
+    """Success over all episodes (e.g. several held-out seeds per task), with its standard
+    error, overall and for MiniWoB tasks with and without a scripted expert."""
+    from openlam.eval.summary import miniwob_groups, read_results, summarize_groups
+
+    recorded = [r for path in results for r in read_results(path)]
+    if not recorded:
+        raise typer.BadParameter("the results files hold no results")
+    summaries = summarize_groups(recorded, miniwob_groups(recorded))
+    table = Table("group", "tasks", "episodes", "succeeded", "success %", "± s.e.", "steps")
+    for s in summaries:
+        table.add_row(s.group, str(s.tasks), str(s.episodes), str(s.succeeded),
+                      str(s.success_rate), str(s.std_error), str(s.steps_per_episode))  # fmt: skip
+    console.print(table)
+    if by_task:
+        tasks = Table("task", "succeeded", "episodes")
+        for score in summaries[0].by_task:
+            tasks.add_row(score.family, str(score.succeeded), str(score.episodes))
+        console.print(tasks)
 
 
 @app.command("report")
