@@ -35,6 +35,16 @@ def test_bold_through_the_toolbar_label(writer, letter, tmp_path):
     assert not any(r.bold for r in _runs_with(saved, "Harbour Lane,"))
 
 
+def test_a_sidebar_deck_opened_in_one_episode_is_folded_at_the_next_reset(writer, letter):
+    obs, _ = writer.reset(options={"template": letter})
+    labels = [(c.label, c.name) for c in obs.controls]
+    navigator = obs.find("Navigator", "toggle button")
+    obs = _act(writer, f'click_input(label="{navigator.label}")')
+    assert obs.find("Close Sidebar Deck", "push button") is not None
+    obs, _ = writer.reset(options={"template": letter})
+    assert [(c.label, c.name) for c in obs.controls] == labels
+
+
 def test_font_size_through_the_font_size_box(writer, letter, tmp_path):
     obs, _ = writer.reset(options={"template": letter})
     obs = _act(writer, 'select_text(text="elderflower")')

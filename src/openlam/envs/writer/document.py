@@ -100,8 +100,13 @@ def load(desktop: Any, path: Path, reuse: Any = None) -> Any:
         doc = desktop.loadComponentFromURL(url, "_blank", 0, props(Hidden=False))
     if doc is None:
         raise DocumentError(f"soffice could not open {path}")
-    window = doc.getCurrentController().getFrame().getContainerWindow()
-    window.setPosSize(0, 0, 10_000, 10_000, 15)
+    controller = doc.getCurrentController()
+    controller.getFrame().getContainerWindow().setPosSize(0, 0, 10_000, 10_000, 15)
+    # A sidebar deck opened in one episode (the Navigator, say) stays open for the next
+    # document in the window and puts its controls before the toolbars: fold it.
+    sidebar = controller.getSidebar()
+    if sidebar is not None:
+        sidebar.showDecks(False)
     return doc
 
 
