@@ -64,3 +64,5 @@ def test_the_cli_prints_the_groups(tmp_path):
     empty.write_text("")
     out = CliRunner().invoke(app, ["eval", "summary", str(empty)])
     assert out.exit_code != 0 and "no results" in out.output
+    out = CliRunner().invoke(app, ["eval", "summary", str(path), str(path)])
+    assert out.exit_code != 0 and "recorded twice" in out.output

@@ -131,7 +131,10 @@ def summary(
     recorded = [r for path in results for r in read_results(path)]
     if not recorded:
         raise typer.BadParameter("the results files hold no results")
-    summaries = summarize_groups(recorded, miniwob_groups(recorded))
+    try:
+        summaries = summarize_groups(recorded, miniwob_groups(recorded))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     table = Table("group", "tasks", "episodes", "succeeded", "success %", "± s.e.", "steps")
     for s in summaries:
         table.add_row(s.group, str(s.tasks), str(s.episodes), str(s.succeeded),

@@ -62,6 +62,11 @@ def summarize(group: str, results: Iterable[TaskResult]) -> Summary:
     results = list(results)
     if not results:
         raise ValueError(f"no results in group {group!r}")
+    seen: set[str] = set()
+    for result in results:
+        if result.id in seen:
+            raise ValueError(f"episode {result.id} is recorded twice")
+        seen.add(result.id)
     by_task: dict[str, list[TaskResult]] = defaultdict(list)
     for result in results:
         by_task[result.family].append(result)
