@@ -180,10 +180,11 @@ def data_plans(
 
 @data_app.command("collect")
 def data_collect(
-    app_name: str = typer.Option(
-        "writer", "--app", help="writer, or web (MiniWoB++ tasks on training seeds)."
-    ),
+    app_name: str = typer.Option("writer", "--app", help="writer, or web (MiniWoB++ tasks)."),
     n_per_family: int = typer.Option(12, help="Library instances per family (web: seeds)."),
+    web_split: str = typer.Option(
+        "train", "--split", help="web: training seeds, or held-out test seeds (for offline eval)."
+    ),
     family: list[str] = typer.Option(
         None, help="Only these families (web: MiniWoB task names) (default: all with an expert)."
     ),
@@ -209,8 +210,12 @@ def data_collect(
     from openlam.models.config import ModelConfig
     from openlam.records import read_jsonl
 
+    if web_split not in ("train", "test"):
+        raise typer.BadParameter("split is train or test")
+    if app_name != "web" and web_split != "train":
+        raise typer.BadParameter("--split is for web; Writer's library instantiates both splits")
     if app_name == "web":
-        tasks = _miniwob_tasks(family, n_per_family, seed)
+        tasks = _miniwob_tasks(family, n_per_family, seed, web_split)
     else:
         tasks = instantiate_library(n_per_family, seed=seed, families=family or None)
     if plans is not None:
@@ -237,15 +242,15 @@ def data_collect(
     _report_collection(results, tasks)
 
 
-def _miniwob_tasks(names: list[str] | None, n: int, seed: int):
-    """Training-seed instances of MiniWoB tasks (default: those with a scripted expert)."""
+def _miniwob_tasks(names: list[str] | None, n: int, seed: int, split: str):
+    """Instances of MiniWoB tasks on a split's seeds (default: those with a scripted expert)."""
     from openlam.data.instantiate import Instantiation
     from openlam.envs.web.env import WebEnv
     from openlam.tasks.web import miniwob
     from openlam.tasks.web.miniwob_experts import SOLUTIONS
 
     with WebEnv(miniwob.web_env_config()) as env:
-        instances = miniwob.instantiate(env, names or sorted(SOLUTIONS), n, "train", seed)
+        instances = miniwob.instantiate(env, names or sorted(SOLUTIONS), n, split, seed)
     return [
         Instantiation(source="library", task=i.request, status="instantiated", instance=i)
         for i in instances

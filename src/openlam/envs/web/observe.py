@@ -7,10 +7,9 @@ elements (two "Delete" buttons read the same), while every CDP node carries its
 `backendDOMNodeId`. The trees of same-origin frames (a MiniWoB flight site in its iframe)
 are read too and hung under their <iframe> element, so their controls read and act like the
 page's own; a frame of another origin runs in another renderer process, beyond this session.
-The environment keeps label -> backend node id and, to act, tags that
-one element with a data attribute so that Playwright's own locators (auto-wait, scrolling
-into view, fill and select semantics) drive it. Nothing is written into the page while it
-is only observed.
+The environment keeps label -> backend node id and, to act, tags that one element with a
+data attribute so that Playwright's own locators (auto-wait, scrolling into view, fill and
+select semantics) drive it. Nothing is written into the page while it is only observed.
 """
 
 from __future__ import annotations
