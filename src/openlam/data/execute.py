@@ -85,7 +85,10 @@ def execute(
             raise ValueError(f"expert {expert.kind!r} needs a model")
         app = app_for(instance.app)
         options = app.reset_options(instance)
-        agent_config = expert.agent.model_copy(update={"app": app.title})
+        update: dict[str, Any] = {"app": app.title}
+        if "safety" not in expert.agent.model_fields_set:
+            update["safety"] = app.safety
+        agent_config = expert.agent.model_copy(update=update)
         agent = Agent(model, app.action_space(), agent_config)
         trajectory = agent.run(env, instance.request, path, task_id=instance.id, options=options)
         cut = trajectory.outcome if trajectory.outcome.startswith("truncated") else None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from openlam.actions import ActionSpace
+from openlam.agent.safety import SafetyConfig
 from openlam.agent.scripted import Rule
 from openlam.tasks.base import CheckResult, Split, TaskInstance
 
@@ -21,6 +22,7 @@ from openlam.tasks.base import CheckResult, Split, TaskInstance
 class TaskApp(Protocol):
     name: str
     title: str  # how the model's prompt names the application
+    safety: SafetyConfig  # what a model's action needs approval for, unless a run sets its own
     gone: tuple[type[Exception], ...]  # the application died; retry on a fresh one
 
     def action_space(self) -> ActionSpace: ...
@@ -52,6 +54,7 @@ class WriterApp:
 
     name = "writer"
     title = "LibreOffice Writer"
+    safety = SafetyConfig()  # closing the document or the application, deleting
 
     @property
     def gone(self) -> tuple[type[Exception], ...]:
@@ -108,6 +111,9 @@ class WebApp:
 
     name = "web"
     title = "a web browser (Chromium)"
+    # MiniWoB pages are synthetic tasks: their Close and Delete buttons (a dialog's "x", an
+    # e-mail's trash icon) are the task itself, not a loss. A model's own CONFIRM still stops.
+    safety = SafetyConfig(deny_control_names=[])
 
     def __init__(self, max_steps: int = 30):
         self.max_steps = max_steps

@@ -1,10 +1,16 @@
 """MiniWoB++ in real Chromium: every registered task starts, the scripted experts solve their
 tasks, and the page's verdict ends the episode."""
 
+import json
+
 import pytest
 
+from openlam.agent.loop import AgentConfig
+from openlam.agent.safety import SafetyConfig
 from openlam.agent.scripted import ScriptedPolicy
+from openlam.data.execute import ExpertConfig, execute
 from openlam.envs.web.env import WebEnv
+from openlam.models.scripted import ScriptedModel
 from openlam.records import Action
 from openlam.tasks.apps import miniwob_seeds
 from openlam.tasks.episode import run_episode
@@ -87,3 +93,15 @@ def test_navigating_away_from_a_task_page_is_refused(env):
     obs, *_ = env.step(Action(function="navigate", args={"url": "https://example.com/"}))
     assert "not allowed" in obs.last_result.error
     assert env.page.url.startswith("file://")
+
+
+def test_a_model_may_close_a_pages_dialog_unless_the_run_sets_its_own_gate(env, tmp_path):
+    """Writer's gate refuses "Close"; on a MiniWoB page closing the dialog is the task."""
+    (instance,) = miniwob.instantiate(env, ["click-dialog"], 1, "test", seed=1)
+    obs, _ = env.reset(options=miniwob.episode_options("click-dialog", instance.params["seed"]))
+    close = obs.find("Close")
+    click = json.dumps({"control_label": close.label, "function": "click", "status": "CONTINUE"})
+    for agent, success in ((AgentConfig(), True), (AgentConfig(safety=SafetyConfig()), False)):
+        expert = ExpertConfig(kind="model", agent=agent)
+        result = execute(env, instance, "eval", expert, tmp_path, ScriptedModel([click]))
+        assert result.success is success, result.reason
