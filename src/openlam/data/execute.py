@@ -16,7 +16,7 @@ from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_po
 from openlam.data.judge import Judgement, judge
 from openlam.models.base import TextModel
 from openlam.records import Record, Trajectory
-from openlam.tasks.apps import app_for
+from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.base import TaskInstance
 from openlam.tasks.episode import run_episode
 
@@ -85,11 +85,7 @@ def execute(
             raise ValueError(f"expert {expert.kind!r} needs a model")
         app = app_for(instance.app)
         options = app.reset_options(instance)
-        update: dict[str, Any] = {"app": app.title}
-        if "safety" not in expert.agent.model_fields_set:
-            update["safety"] = app.safety
-        agent_config = expert.agent.model_copy(update=update)
-        agent = Agent(model, app.action_space(), agent_config)
+        agent = Agent(model, app.action_space(), agent_config_for(app, expert.agent))
         trajectory = agent.run(env, instance.request, path, task_id=instance.id, options=options)
         cut = trajectory.outcome if trajectory.outcome.startswith("truncated") else None
         check = app.check(env, instance, options, cut)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from openlam.actions import ActionSpace
+from openlam.agent.loop import AgentConfig
 from openlam.agent.safety import SafetyConfig
 from openlam.agent.scripted import Rule
 from openlam.tasks.base import CheckResult, Split, TaskInstance
@@ -158,6 +159,15 @@ class WebApp:
     def held_out(self, template: str, split: str) -> str | None:
         """Seeds are split, tasks are shared (BrowserGym's protocol): the split as sampled."""
         return split
+
+
+def agent_config_for(app: TaskApp, config: AgentConfig) -> AgentConfig:
+    """A run's agent config in this app: the app's title in the prompt, and the app's
+    confirmation gate unless the run set its own."""
+    update: dict[str, Any] = {"app": app.title}
+    if "safety" not in config.model_fields_set:
+        update["safety"] = app.safety
+    return config.model_copy(update=update)
 
 
 MINIWOB_TEST_SEED = 100_000  # test seeds are drawn at or above this, training seeds below

@@ -28,7 +28,7 @@ from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.models.base import ModelError, TextModel
 from openlam.models.config import ModelConfig, load_model
 from openlam.records import Observation, Record, Step, step_record
-from openlam.tasks.apps import app_for
+from openlam.tasks.apps import agent_config_for, app_for
 from openlam.teach.skill import (
     Skill,
     SkillStep,
@@ -241,9 +241,8 @@ class _Replay:
         )
         self.report.fallback = handover
         self.say(f"step {number}: {reason}\nthe agent ({model.name}) takes over the rest")
-        title = app_for(self.skill.start.app).title
-        agent_config = self.config.agent.model_copy(update={"app": title})
-        agent = Agent(model, self.env.actions, agent_config)
+        app = app_for(self.skill.start.app)
+        agent = Agent(model, self.env.actions, agent_config_for(app, self.config.agent))
         try:
             trajectory = agent.run_from(
                 self.env,
