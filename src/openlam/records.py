@@ -165,12 +165,14 @@ def write_jsonl(path: Path, records: list[BaseModel], *, append: bool = False) -
         f.flush()
 
 
-def read_jsonl(path: Path, model: type[T]) -> list[T]:
-    """Read JSON Lines into records, naming the line of any invalid record."""
+def read_jsonl(path: Path, model: type[T], *, complete_lines_only: bool = False) -> list[T]:
+    """Read JSON Lines into records, naming the line of any invalid record.
+    `complete_lines_only`: leave out a last line without its newline, as a file that another
+    process is still writing has (the file itself is not touched)."""
     out: list[T] = []
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, start=1):
-            if not line.strip():
+            if not line.strip() or (complete_lines_only and not line.endswith("\n")):
                 continue
             try:
                 out.append(model.model_validate(json.loads(line)))

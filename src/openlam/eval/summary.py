@@ -8,7 +8,6 @@ file is never written to.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 from collections import defaultdict
@@ -16,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from openlam.data.execute import TaskResult
-from openlam.records import Record
+from openlam.records import Record, read_jsonl
 
 
 class TaskScore(Record):
@@ -44,17 +43,7 @@ class Summary(Record):
 def read_results(path: Path) -> list[TaskResult]:
     """The results recorded so far; a last line without its newline (a write in progress)
     is left out, and an invalid complete line is an error naming it."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    complete = lines[:-1]  # the text after the last newline is empty or still being written
-    results = []
-    for number, line in enumerate(complete, start=1):
-        if not line.strip():
-            continue
-        try:
-            results.append(TaskResult.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValueError) as exc:
-            raise ValueError(f"{path}:{number}: not a valid TaskResult: {exc}") from exc
-    return results
+    return read_jsonl(path, TaskResult, complete_lines_only=True)
 
 
 def summarize(group: str, results: Iterable[TaskResult]) -> Summary:
