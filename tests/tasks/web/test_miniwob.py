@@ -44,6 +44,7 @@ def test_controls_inside_a_frame_are_read_and_acted_on(env):
     """A flight task's site is in an iframe of its page."""
     obs, info = env.reset(options=miniwob.episode_options("flight.AA", 7))
     assert '"Departure City"' in info["goal"]
+    assert "Skip to content" in [p.text for p in obs.document.paragraphs]  # the site's own text
     field = next(c for c in obs.controls if c.name.startswith("From"))
     obs, *_ = env.step(Action(function="set_edit_text", control_label=field.label,
                               args={"text": "Boston"}))  # fmt: skip

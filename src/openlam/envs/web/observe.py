@@ -86,9 +86,18 @@ _TAG_JS = f"""function (nonce) {{
 }}"""
 
 
-# A frame of another origin has its own text; only same-origin frames are the page's.
-_FRAME_TEXT_JS = """(origin) => (window.origin === origin && document.body)
-    ? document.body.innerText : ''"""
+# The page's text and that of its frames, depth first; a frame of another origin has no
+# contentDocument here, and its text is not the page's.
+_PAGE_TEXT_JS = """() => {
+    const texts = [];
+    const walk = (doc) => {
+        if (!doc || !doc.body) return;
+        texts.push(doc.body.innerText);
+        for (const frame of doc.querySelectorAll("iframe, frame")) walk(frame.contentDocument);
+    };
+    walk(document);
+    return texts.join("\\n");
+}"""
 
 
 class ElementGone(Exception):
@@ -346,11 +355,7 @@ def _text(node: dict[str, Any], key: str) -> str:
 def _paragraphs(page: Page, max_chars: int) -> tuple[list[Paragraph], bool]:
     """The rendered text (innerText) of the page and its same-origin frames, one paragraph
     a non-empty line, capped."""
-    origin = page.main_frame.evaluate("() => window.origin")
-    texts = [
-        frame.evaluate(_FRAME_TEXT_JS, origin) for frame in page.frames if not frame.is_detached()
-    ]
-    text = "\n".join(t for t in texts if t)
+    text = page.evaluate(_PAGE_TEXT_JS)
     truncated = len(text) > max_chars
     lines = [line.strip() for line in text[:max_chars].splitlines()]
     paragraphs = [
