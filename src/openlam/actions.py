@@ -23,6 +23,20 @@ from openlam.records import Action, Status
 LABEL_ARG = "label"
 
 
+@dataclass(frozen=True)
+class Grounded:
+    """Marks an argument that must name something the observation holds, so that constrained
+    decoding can allow only those values: `text` (a stretch of document text), `paragraph` (a
+    paragraph index) or `table` (a table number, from 1)."""
+
+    kind: str
+
+
+DOCUMENT_TEXT = Grounded("text")
+PARAGRAPH_INDEX = Grounded("paragraph")
+TABLE_NUMBER = Grounded("table")
+
+
 class ActionParseError(ValueError):
     """The text or record is not a valid action of this space; the message says why."""
 
@@ -111,6 +125,20 @@ class ActionSpace:
             raise ActionParseError(f"bad arguments for {spec.name}: {_short(exc)}") from exc
         return action.model_copy(update={"args": args.model_dump()})
 
+    def call_text(self, action: Action) -> str:
+        """The action as the shortest call that parses back to it: label first, then the
+        arguments that differ from their defaults, in declaration order."""
+        if not action.function:
+            return ""
+        spec = self.specs[action.function]
+        parts = [f"{LABEL_ARG}={literal(action.control_label)}"] if spec.needs_control else []
+        for name, field in spec.args_model.model_fields.items():
+            if name in action.args and (
+                field.is_required() or action.args[name] != field.default
+            ):
+                parts.append(f"{name}={literal(action.args[name])}")
+        return f"{action.function}({', '.join(parts)})"
+
     def parse(self, text: str, status: Status = Status.CONTINUE) -> Action:
         """Parse a call such as `click_input(label="12")` or a JSON action object."""
         text = text.strip()
@@ -129,6 +157,16 @@ class ActionSpace:
             status=status,
         )
         return self.validate(action)
+
+
+def literal(value: Any) -> str:
+    """A Python literal for a value of an action argument; strings in double quotes, escaped
+    as JSON does (which `ast.literal_eval` reads back the same)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool | int | float) or value is None:
+        return repr(value)
+    raise ActionParseError(f"not a literal argument value: {value!r}")
 
 
 def _action_from_json(text: str) -> Action:

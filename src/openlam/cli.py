@@ -288,10 +288,10 @@ def _report_collection(results, tasks) -> None:
 def data_samples(
     collection: Path = typer.Option(Path("runs/collect"), help="A folder from data collect."),
     out: Path = typer.Option(None, help="Output folder (default: <collection>/samples)."),
-    variant: str = typer.Option("compact", help="Prompt variant: full, compact or react."),
-    max_controls: int = typer.Option(40, help="Relevance filter size, as at inference."),
+    variant: str = typer.Option("call", help="Prompt variant: call, full, compact or react."),
 ) -> None:
-    """Cut successful trajectories into step samples (train/test by template and phrasing)."""
+    """Cut successful trajectories into step samples (train/test by template and phrasing);
+    each prompt shows the controls its step recorded as shown."""
     from openlam.agent.prompt import PromptConfig
     from openlam.data.collect import load_results
     from openlam.data.samples import build_samples
@@ -301,7 +301,7 @@ def data_samples(
         results,
         collection / "trajectories",
         out or collection / "samples",
-        PromptConfig(variant=variant, max_controls=max_controls or None),
+        PromptConfig(variant=variant),
     )
     console.print(counts)
 
@@ -324,10 +324,10 @@ def run_command(
     adapter: str = typer.Option(None, help="A LoRA adapter directory (hf, smollm2)."),
     base_url: str = typer.Option(None, help="openai: the API root with /v1."),
     outputs: Path = typer.Option(None, help="scripted: a file with one model output per line."),
-    variant: str = typer.Option("compact", help="Prompt variant: full, compact or react."),
-    max_controls: int = typer.Option(40, help="Relevance filter size (0 keeps every control)."),
+    variant: str = typer.Option("call", help="Prompt variant: call, full, compact or react."),
+    max_controls: int = typer.Option(24, help="Relevance filter size (0 keeps every control)."),
     max_steps: int = typer.Option(15),
-    max_new_tokens: int = typer.Option(128, help="Longest model output per step."),
+    max_new_tokens: int = typer.Option(64, help="Longest model output per step."),
     log: Path = typer.Option(Path("runs/run/trajectory.jsonl"), help="Trajectory file."),
     yes: bool = typer.Option(False, "--yes", help="Approve sensitive actions without asking."),
 ) -> None:

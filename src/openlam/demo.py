@@ -8,9 +8,12 @@ from pathlib import Path
 import docx
 from rich.console import Console
 
+from openlam.agent.loop import Agent, AgentConfig
+from openlam.agent.safety import approve_all
 from openlam.agent.scripted import ScriptedPolicy, call, on_control
 from openlam.envs.writer.env import WriterEnv
-from openlam.records import Step, Trajectory, step_record, write_jsonl
+from openlam.records import Step
+from openlam.tasks.apps import WriterApp
 from openlam.tasks.writer.templates import default_template
 
 REQUEST = "Make the town name 'Portsmouth' bold and set it in 16 pt."
@@ -30,27 +33,26 @@ def demo_policy() -> ScriptedPolicy:
 def run_demo(out: Path, console: Console) -> bool:
     """Run the demo task; print each step; save the document and the trajectory."""
     out.mkdir(parents=True, exist_ok=True)
-    policy = demo_policy()
-    trajectory = Trajectory(id="demo", app="writer", request=REQUEST, template="letter")
+    agent = Agent(demo_policy(), AgentConfig(app=WriterApp.title), approve_all)
     console.print(f"[bold]request:[/bold] {REQUEST}")
     with WriterEnv() as env:
         start = time.monotonic()
-        obs, info = env.reset(options={"template": default_template()})
-        console.print(f"reset in {time.monotonic() - start:.1f} s, {len(obs.controls)} controls")
-        done = False
-        while not done:
-            action = policy(obs)
-            stepped = env.step(action)
-            next_obs, _, terminated, truncated, _ = stepped
-            step = step_record(len(trajectory.steps), obs, action, stepped)
-            trajectory.steps.append(step)
-            _print_step(console, step)
-            obs, done = next_obs, terminated or truncated
+        trajectory = agent.run(
+            env,
+            REQUEST,
+            out / "trajectory.jsonl",
+            task_id="demo",
+            options={"template": default_template()},
+            template="letter",
+            on_step=lambda step: _print_step(console, step),
+        )
+        console.print(f"episode in {time.monotonic() - start:.1f} s (with the application start)")
         saved = env.save(out / "result.docx")
     ok = _check(saved)
-    trajectory.outcome = "success" if ok else "failure"
-    write_jsonl(out / "trajectory.jsonl", [trajectory])
-    console.print(f"[bold]{trajectory.outcome}[/bold]: document {saved}, trajectory in {out}")
+    verdict = "success" if ok else "failure"
+    console.print(
+        f"[bold]{verdict}[/bold] ({trajectory.outcome}): document {saved}, trajectory in {out}"
+    )
     return ok
 
 

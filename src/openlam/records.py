@@ -132,9 +132,19 @@ class Action(Record):
     plan: list[str] = Field(default_factory=list)
 
 
+class Shown(Record):
+    """What a policy was shown at a step beyond the observation: the labels of the controls
+    the relevance filter kept, and the plan in force. A prompt is rebuilt from this record, the
+    observation and the steps before it, byte for byte as the model received it."""
+
+    controls: list[str]
+    plan: list[str] = Field(default_factory=list)
+
+
 class Step(Record):
     index: int
     observation: Observation
+    shown: Shown | None = None
     action: Action | None
     result: ActionResult
     reward: float = 0.0
@@ -181,12 +191,20 @@ def read_jsonl(path: Path, model: type[T], *, complete_lines_only: bool = False)
     return out
 
 
-def step_record(index: int, before: Observation, action: Action | None, stepped: tuple) -> Step:
-    """A Step from the observation before an action and what `env.step` returned for it."""
+def step_record(
+    index: int,
+    before: Observation,
+    action: Action | None,
+    stepped: tuple,
+    shown: Shown | None = None,
+) -> Step:
+    """A Step from the observation before an action and what `env.step` returned for it
+    (outside the agent loop: a person's demonstration, a skill's replay)."""
     obs, reward, terminated, truncated, info = stepped
     return Step(
         index=index,
         observation=before,
+        shown=shown,
         action=action,
         result=obs.last_result,
         reward=reward,

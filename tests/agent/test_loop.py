@@ -1,6 +1,6 @@
-"""The agent loop on the in-memory env: limits, the safety gate, the trajectory file."""
+"""The agent loop on the in-memory env: limits, the safety gate, the trajectory file, the
+one loop for models and scripted policies, and prompts that training rebuilds byte for byte."""
 
-import json
 import os
 import signal
 import subprocess
@@ -18,21 +18,14 @@ from openlam.models.base import ModelError
 from openlam.models.scripted import ScriptedModel
 
 ACTIONS = writer_action_space()
-BOLD = json.dumps({"control_label": "2", "function": "click_input", "status": "CONTINUE"})
-DONE = json.dumps({"function": "", "status": "FINISH"})
-CLOSE = json.dumps(
-    {
-        "control_label": "9",
-        "control_name": "Close Document",
-        "function": "click_input",
-        "status": "CONTINUE",
-    }
-)
+BOLD = 'click_input(label="2")'
+DONE = "[FINISH]"
+CLOSE = 'click_input(label="9")'
 
 
 def run(outputs, tmp_path, cycle=False, **config):
     """A batch run: the agent's default confirmer refuses every sensitive action."""
-    agent = Agent(ScriptedModel(outputs, cycle=cycle), ACTIONS, AgentConfig(**config))
+    agent = Agent.for_model(ScriptedModel(outputs, cycle=cycle), ACTIONS, AgentConfig(**config))
     return agent.run(FakeWriterEnv(), "Make the title bold", tmp_path / "t.jsonl")
 
 
@@ -50,13 +43,13 @@ def test_the_step_limit_ends_a_looping_model(tmp_path):
 
 
 def test_invalid_outputs_are_shown_to_the_model_then_end_the_run(tmp_path):
-    model = ScriptedModel(["not json", "{broken", BOLD, "nope", "nope", "nope"])
-    agent = Agent(model, ACTIONS, AgentConfig(max_invalid_outputs=3))
+    model = ScriptedModel(["bold it", "click_input(", BOLD, "nope", "nope", "nope"])
+    agent = Agent.for_model(model, ACTIONS, AgentConfig(max_invalid_outputs=3))
     trajectory = agent.run(FakeWriterEnv(), "Make the title bold", tmp_path / "t.jsonl")
     assert trajectory.outcome == "invalid output"
     assert len(trajectory.steps) == 6
     second_prompt = model.calls[1][1].content
-    assert "invalid output: no JSON object" in second_prompt
+    assert "bold it -> error: invalid output: not a function call" in second_prompt
 
 
 def test_a_sensitive_action_is_refused_in_batch_mode(tmp_path):
@@ -68,18 +61,18 @@ def test_a_sensitive_action_is_refused_in_batch_mode(tmp_path):
 
 
 def test_an_approved_sensitive_action_runs(tmp_path):
-    agent = Agent(ScriptedModel([CLOSE, DONE]), ACTIONS, confirm=approve_all)
+    agent = Agent.for_model(ScriptedModel([CLOSE, DONE]), ACTIONS, confirm=approve_all)
     trajectory = agent.run(FakeWriterEnv(), "Close the document", tmp_path / "t.jsonl")
     assert trajectory.outcome == "finished"
 
 
 def test_a_model_that_asks_for_confirmation_is_refused_in_batch(tmp_path):
-    ask = json.dumps({"control_label": "2", "function": "click_input", "status": "CONFIRM"})
+    ask = 'click_input(label="2") [CONFIRM]'
     assert run([ask, DONE], tmp_path).outcome == "refused"
 
 
 def test_a_backend_failure_is_recorded_and_raised(tmp_path):
-    agent = Agent(ScriptedModel([BOLD]), ACTIONS)
+    agent = Agent.for_model(ScriptedModel([BOLD]), ACTIONS)
     with pytest.raises(ModelError):
         agent.run(FakeWriterEnv(), "Make the title bold", tmp_path / "t.jsonl")
     saved = load_trajectory(tmp_path / "t.jsonl")
@@ -101,8 +94,9 @@ class Slow(ScriptedModel):
             time.sleep(60)
         return super().generate(messages, **kw)
 
-bold = '{"control_label": "2", "function": "click_input"}'
-Agent(Slow([bold] * 10), writer_action_space()).run(FakeWriterEnv(), "bold", Path(sys.argv[1]))
+bold = 'click_input(label="2")'
+agent = Agent.for_model(Slow([bold] * 10), writer_action_space())
+agent.run(FakeWriterEnv(), "bold", Path(sys.argv[1]))
 """
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from openlam.agent.loop import Agent, AgentConfig
 from openlam.agent.output_parser import ModelOutputError, parse_model_output
+from openlam.agent.prompt import PromptConfig
 from openlam.envs.fake import FakeWriterEnv
 from openlam.envs.writer.actions import writer_action_space
 from openlam.models.scripted import ScriptedModel, ScriptExhaustedError
@@ -113,8 +114,10 @@ def test_ten_thousand_outputs_parse_or_fail_cleanly():
 def test_ten_thousand_outputs_through_the_loop(tmp_path: Path):
     outputs = adversarial_outputs(10_000, seed=1)
     model = ScriptedModel(outputs)
-    config = AgentConfig(max_steps=10**6, max_invalid_outputs=10**6)
-    agent = Agent(model, ACTIONS, config)
+    config = AgentConfig(
+        prompt=PromptConfig(variant="compact"), max_steps=10**6, max_invalid_outputs=10**6
+    )
+    agent = Agent.for_model(model, ACTIONS, config)
     env = FakeWriterEnv(max_steps=10**6)
     runs, outcomes = 0, set()
     with pytest.raises(ScriptExhaustedError):

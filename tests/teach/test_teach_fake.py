@@ -210,8 +210,7 @@ def test_exported_demonstrations_become_imitation_samples(tmp_path):
     )
     assert counts["train samples"] == 3  # bold, the size, and FINISH
     first = json.loads((tmp_path / "samples" / "train.jsonl").read_text().splitlines()[0])
-    target = json.loads(first["target"])
-    assert target["control_label"] == "2" and target["function"] == "click_input"
+    assert first["target"] == 'click_input(label="2")'
     assert first["family"] == "teach/bold-16" and first["expert"] == "demonstration"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from openlam.records import Control
+from openlam.records import Control, Observation, Shown
 
 # Controls every task may need whatever it says (the document itself, confirmation buttons).
 ALWAYS = {"document", "ok", "close", "cancel", "apply"}
@@ -79,3 +79,9 @@ def filter_controls(
     ranked = sorted(range(len(controls)), key=lambda i: (-relevance(controls[i], query), i))
     chosen = set(ranked[:keep])
     return [c for i, c in enumerate(controls) if i in chosen]
+
+
+def shown_for(obs: Observation, request: str, plan: list[str], keep: int | None) -> Shown:
+    """The record of what a step shows: the kept controls' labels and the plan in force."""
+    kept = filter_controls(obs.controls, request, plan, keep)
+    return Shown(controls=[c.label for c in kept], plan=list(plan))

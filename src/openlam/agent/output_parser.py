@@ -4,12 +4,14 @@ message the agent shows the model at its next step; it never escapes as another 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from openlam.actions import ActionParseError, ActionSpace
 from openlam.records import Action, Control, Status
 
 MAX_OUTPUT_CHARS = 20_000
+STATUS_SUFFIX = re.compile(r"\[(CONTINUE|FINISH|FAIL|CONFIRM)\]\s*$", re.IGNORECASE)
 KNOWN_KEYS = {"thought", "control_label", "control_name", "function", "args", "status", "plan"}
 
 
@@ -17,12 +19,40 @@ class ModelOutputError(ValueError):
     """The model's text is not a valid action; the message says what to fix."""
 
 
-def parse_model_output(text: str, actions: ActionSpace, controls: list[Control]) -> Action:
-    """The action in `text`, validated against the action space and the shown controls."""
+def parse_model_output(
+    text: str, actions: ActionSpace, controls: list[Control], variant: str = "full"
+) -> Action:
+    """The action in `text` (a call in the `call` variant, else a JSON object), validated
+    against the action space and the shown controls."""
     if not isinstance(text, str) or not text.strip():
-        raise ModelOutputError("empty output; reply with one JSON object")
+        raise ModelOutputError("empty output; reply with one action")
     if len(text) > MAX_OUTPUT_CHARS:
         raise ModelOutputError(f"output of {len(text)} characters; keep it short")
+    action = _call_action(text, actions) if variant == "call" else _json_action(text, actions)
+    if action.control_label is not None and not any(
+        c.label == action.control_label for c in controls
+    ):
+        raise ModelOutputError(f"no control with label {action.control_label!r} in the list")
+    return action
+
+
+def _call_action(text: str, actions: ActionSpace) -> Action:
+    """`call`, `call [STATUS]` or `[STATUS]` alone."""
+    call, status = text.strip(), Status.CONTINUE
+    match = STATUS_SUFFIX.search(call)
+    if match:
+        call, status = call[: match.start()].strip(), Status(match.group(1).upper())
+    if not call:
+        if status in (Status.FINISH, Status.FAIL):
+            return Action(function="", status=status)
+        raise ModelOutputError(f"[{status.value}] needs a call before it")
+    try:
+        return actions.parse(call, status)
+    except ActionParseError as exc:
+        raise ModelOutputError(str(exc)) from exc
+
+
+def _json_action(text: str, actions: ActionSpace) -> Action:
     data = _json_object(text)
     unknown = set(data) - KNOWN_KEYS
     if unknown:
@@ -37,14 +67,9 @@ def parse_model_output(text: str, actions: ActionSpace, controls: list[Control])
         plan=_plan(data),
     )
     try:
-        action = actions.validate(action)
+        return actions.validate(action)
     except ActionParseError as exc:
         raise ModelOutputError(str(exc)) from exc
-    if action.control_label is not None and not any(
-        c.label == action.control_label for c in controls
-    ):
-        raise ModelOutputError(f"no control with label {action.control_label!r} in the list")
-    return action
 
 
 def action_fields(text: str) -> dict[str, Any]:

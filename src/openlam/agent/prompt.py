@@ -1,10 +1,17 @@
 """The one prompt format, shared by training and inference.
 
-Input (the paper's step input): the request, the document canvas, the available controls
-(after the relevance filter), the previous actions with their results, and the previous plan.
-Output: one JSON object. The full variant carries `thought, control_label, control_name,
-function, args, status, plan`; the compact one drops thought and plan for speed; the ReAct one
-is the full variant whose history also shows the previous thoughts.
+A step's prompt is built by `step_messages` from records only: the request, the observation,
+what the step's `Shown` record says the policy was shown (the controls the filter kept, the
+plan in force) and the steps before it. The agent loop and the training samples call it with
+the same records, so a sample's prompt is the prompt the model received, byte for byte.
+
+Variants:
+- `call` (the default, made for a small model on a CPU): a short system message (cached
+  between steps), the relevant paragraphs, one short line per control, the previous calls;
+  the answer is one call such as `click_input(label="56")`, followed by ` [FINISH]` when it
+  ends the task, or `[FINISH]` / `[FAIL]` alone. A grammar can force it (`agent/grammar.py`).
+- `full`: the paper's format, one JSON object with thought, control, function, args, status
+  and plan; `compact` drops thought and plan; `react` is full with the previous thoughts.
 """
 
 from __future__ import annotations
@@ -15,12 +22,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from openlam.actions import ActionSpace
-from openlam.agent.control_filter import filter_controls
+from openlam.agent.control_filter import words
 from openlam.models.base import Message
-from openlam.records import Action, ActionResult, Control, DocumentState
+from openlam.records import Action, ActionResult, Control, DocumentState, Observation, Shown, Step
 
-Variant = Literal["full", "compact", "react"]
-FIELDS = {
+Variant = Literal["call", "full", "compact", "react"]
+JSON_FIELDS = {
     "full": ("thought", "control_label", "control_name", "function", "args", "status", "plan"),
     "react": ("thought", "control_label", "control_name", "function", "args", "status", "plan"),
     "compact": ("control_label", "function", "args", "status"),
@@ -28,13 +35,13 @@ FIELDS = {
 
 
 class PromptConfig(BaseModel):
-    """How much of the observation goes into the prompt."""
+    """How much of the observation goes into the prompt, and in which format."""
 
-    variant: Variant = "full"
-    max_controls: int | None = Field(40, description="relevance filter size; None keeps all")
-    max_paragraphs: int = 30
-    paragraph_chars: int = 100
-    max_history: int = 8
+    variant: Variant = "call"
+    max_controls: int | None = Field(24, description="relevance filter size; None keeps all")
+    max_paragraphs: int = Field(16, description="the paragraphs most related to the request")
+    paragraph_chars: int = 90
+    max_history: int = 6
 
 
 class HistoryItem(BaseModel):
@@ -45,9 +52,58 @@ class HistoryItem(BaseModel):
     result: ActionResult
 
 
+def history_items(steps: list[Step]) -> list[HistoryItem]:
+    """Previous steps as the prompt shows them: the call, or the unparsable text."""
+    return [
+        HistoryItem(
+            action=s.action,
+            output=format_call(s.action) if s.action else (s.model_output or "")[:200],
+            result=s.result,
+        )
+        for s in steps
+    ]
+
+
+def step_messages(
+    request: str,
+    before: list[Step],
+    observation: Observation,
+    shown: Shown,
+    actions: ActionSpace,
+    config: PromptConfig,
+    app: str,
+) -> list[Message]:
+    """System and user messages for one step, from records only (see the module doc)."""
+    by_label = {c.label: c for c in observation.controls}
+    controls = [by_label[label] for label in shown.controls if label in by_label]
+    history = history_items(before)[-config.max_history :]
+    if config.variant == "call":
+        document = observation.document
+        return _call_messages(request, document, controls, history, actions, config, app)
+    parts = [f"Request: {request}"]
+    if observation.document is not None:
+        parts.append("Document:\n" + render_document(observation.document, config))
+    parts.append("Controls:\n" + render_controls(controls))
+    if history:
+        parts.append("Previous actions:\n" + render_history(history, config.variant))
+    if shown.plan and config.variant != "compact":
+        parts.append("Previous plan:\n" + "\n".join(f"- {s}" for s in shown.plan))
+    return [
+        Message(role="system", content=system_prompt(app, actions, config.variant)),
+        Message(role="user", content="\n\n".join(parts)),
+    ]
+
+
 def system_prompt(app: str, actions: ActionSpace, variant: Variant) -> str:
     """The fixed part: the role, the actions and the reply format."""
-    keys = ", ".join(f'"{k}"' for k in FIELDS[variant])
+    if variant == "call":
+        return (
+            f"You operate {app} for a user. Answer with the next action as one call. Add "
+            "[FINISH] after the call that completes the request, or answer [FINISH] alone "
+            "when it is done; [FAIL] if it cannot be done.\nActions:\n"
+            + "\n".join(f"{s.signature()}: {s.summary}" for s in actions.specs.values())
+        )
+    keys = ", ".join(f'"{k}"' for k in JSON_FIELDS[variant])
     return (
         f"You operate {app} for a user. Each turn you see the request, the document, the "
         "controls you can act on (label | name | type | state) and your previous actions. "
@@ -59,32 +115,36 @@ def system_prompt(app: str, actions: ActionSpace, variant: Variant) -> str:
     )
 
 
-def build_messages(
+def _call_messages(
     request: str,
-    controls: list[Control],
     document: DocumentState | None,
+    controls: list[Control],
     history: list[HistoryItem],
-    plan: list[str],
     actions: ActionSpace,
     config: PromptConfig,
-    app: str = "LibreOffice Writer",
+    app: str,
 ) -> list[Message]:
-    """System and user messages for one step, with the control list already filtered."""
-    shown = filter_controls(controls, request, plan, config.max_controls)
     parts = [f"Request: {request}"]
     if document is not None:
-        parts.append("Document:\n" + render_document(document, config))
-    parts.append("Controls:\n" + render_controls(shown))
+        parts.append("Document:\n" + render_document(document, config, request))
+    parts.append("Controls:\n" + "\n".join(_control_line(c) for c in controls))
     if history:
-        parts.append(
-            "Previous actions:\n" + render_history(history[-config.max_history :], config.variant)
-        )
-    if plan and config.variant != "compact":
-        parts.append("Previous plan:\n" + "\n".join(f"- {s}" for s in plan))
+        parts.append("Done:\n" + "\n".join(_history_line(h, actions) for h in history))
     return [
-        Message(role="system", content=system_prompt(app, actions, config.variant)),
-        Message(role="user", content="\n\n".join(parts)),
+        Message(role="system", content=system_prompt(app, actions, "call")),
+        Message(role="user", content="\n".join(parts)),
     ]
+
+
+def _control_line(c: Control) -> str:
+    extra = [*c.state, *([repr(c.value[:30])] if c.value else [])]
+    return " ".join([c.label, c.name[:40], c.type, *extra])
+
+
+def _history_line(item: HistoryItem, actions: ActionSpace) -> str:
+    said = item.output if item.action is None else format_output(item.action, "call", actions)
+    outcome = "ok" if item.result.ok else f"error: {(item.result.error or '')[:100]}"
+    return f"{said[:160]} -> {outcome}"
 
 
 def render_controls(controls: list[Control]) -> str:
@@ -96,22 +156,36 @@ def render_controls(controls: list[Control]) -> str:
     return "\n".join(lines) or "(none)"
 
 
-def render_document(doc: DocumentState, config: PromptConfig) -> str:
-    """Paragraphs with their index and style, tables by size, and the selection."""
+def render_document(doc: DocumentState, config: PromptConfig, request: str | None = None) -> str:
+    """Paragraphs with their index and style (with a request: the ones most related to it),
+    tables by size, and the selection."""
+    kept = relevant_paragraphs(doc, request, config.max_paragraphs)
     lines = [f"title: {doc.title}"]
-    for p in doc.paragraphs[: config.max_paragraphs]:
-        text = (
-            p.text
-            if len(p.text) <= config.paragraph_chars
-            else p.text[: config.paragraph_chars] + "..."
-        )
+    for p in kept:
+        text = p.text
+        if len(text) > config.paragraph_chars:
+            text = text[: config.paragraph_chars] + "..."
         lines.append(f"[{p.index}] {p.style}: {text}")
-    if len(doc.paragraphs) > config.max_paragraphs:
-        lines.append(f"... {len(doc.paragraphs) - config.max_paragraphs} more paragraphs")
+    if len(doc.paragraphs) > len(kept):
+        lines.append(f"... {len(doc.paragraphs) - len(kept)} more paragraphs")
     lines += [f"table {t.index + 1}: {t.rows}x{t.columns}" for t in doc.tables]
     if doc.selection is not None and doc.selection.text:
         lines.append(f"selection: {doc.selection.text[:80]!r}")
     return "\n".join(lines)
+
+
+def relevant_paragraphs(doc: DocumentState, request: str | None, keep: int) -> list:
+    """The first `keep` paragraphs, or with a request the `keep` sharing most words with it,
+    in document order."""
+    paragraphs = doc.paragraphs
+    if request is None or len(paragraphs) <= keep:
+        return paragraphs[:keep]
+    query = words(request)
+    ranked = sorted(
+        range(len(paragraphs)), key=lambda i: (-len(words(paragraphs[i].text) & query), i)
+    )
+    chosen = set(ranked[:keep])
+    return [p for i, p in enumerate(paragraphs) if i in chosen]
 
 
 def render_history(history: list[HistoryItem], variant: Variant) -> str:
@@ -139,8 +213,12 @@ def format_call(action: Action) -> str:
     return f"{call} [{action.status.value}]".strip()
 
 
-def format_output(action: Action, variant: Variant) -> str:
+def format_output(action: Action, variant: Variant, actions: ActionSpace) -> str:
     """The text a model should produce for this action: the training target."""
+    if variant == "call":
+        call = actions.call_text(action)
+        status = "" if action.status.value == "CONTINUE" else f"[{action.status.value}]"
+        return " ".join(part for part in (call, status) if part)
     full = {
         "thought": action.thought or "",
         "control_label": action.control_label,
@@ -150,4 +228,4 @@ def format_output(action: Action, variant: Variant) -> str:
         "status": action.status.value,
         "plan": action.plan,
     }
-    return json.dumps({k: full[k] for k in FIELDS[variant]}, ensure_ascii=False)
+    return json.dumps({k: full[k] for k in JSON_FIELDS[variant]}, ensure_ascii=False)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from openlam.agent.control_filter import filter_controls
 from openlam.agent.loop import Agent, AgentConfig
 from openlam.agent.prompt import format_call
 from openlam.agent.safety import Confirmer
@@ -15,6 +14,7 @@ from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.env import WriterEnv
 from openlam.models.base import TextModel
 from openlam.records import Step, Trajectory
+from openlam.tasks.apps import WriterApp, agent_config_for
 
 
 def run_request(
@@ -29,7 +29,8 @@ def run_request(
 ) -> Trajectory:
     """Open `doc`, let the agent act on `request` step by step, save the result to `out`."""
     check_document(doc)
-    agent = Agent(model, writer_action_space(), config, confirm)
+    config = agent_config_for(WriterApp(), config)
+    agent = Agent.for_model(model, writer_action_space(), config, confirm)
     console.print(f"[bold]request:[/bold] {request}\n[dim]model {model.name}, document {doc}[/dim]")
     with WriterEnv() as env:
         trajectory = agent.run(
@@ -65,9 +66,7 @@ def check_document(doc: Path) -> None:
 
 def _show(step: Step, request: str, config: AgentConfig, console: Console) -> None:
     controls = step.observation.controls
-    shown = filter_controls(
-        controls, request, step.action.plan if step.action else [], config.prompt.max_controls
-    )
+    shown = step.shown.controls if step.shown is not None else controls
     t = step.timings
     what = format_call(step.action) if step.action else f"unparsable: {step.model_output!r:.80}"
     result = "ok" if step.result.ok else f"[red]{step.result.error}[/red]"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from openlam.agent.policy import Decision, StepContext
 from openlam.records import Action, Observation, Status
 
 Rule = Callable[[Observation], Action]
@@ -16,9 +17,14 @@ Rule = Callable[[Observation], Action]
 class ScriptedPolicy:
     """Plays its rules in order, one per step; after the last rule it says FINISH."""
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], name: str = "scripted"):
         self.rules = list(rules)
         self.position = 0
+        self.name = name
+
+    def act(self, context: StepContext) -> Decision:
+        """The next rule's action on the step's observation (a Policy)."""
+        return Decision(self(context.observation))
 
     def reset(self) -> None:
         self.position = 0

@@ -11,14 +11,14 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from openlam.agent.loop import Agent, AgentConfig
-from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
+from openlam.agent.policy import Policy
 from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_policy
 from openlam.data.judge import Judgement, judge
 from openlam.models.base import TextModel
-from openlam.records import Record, Trajectory
+from openlam.records import Record
 from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.base import TaskInstance
-from openlam.tasks.episode import run_episode
+from openlam.tasks.episode import SCRIPTED_STEP_LIMIT, run_episode
 
 
 class ExpertConfig(BaseModel):
@@ -70,26 +70,14 @@ def execute(
     """Run the expert on the instance, check the end state, optionally ask the judge."""
     start = time.monotonic()
     path = folder / trajectory_name(instance.id)
-    if expert.kind in ("oracle", "noisy-oracle"):
-        policy = (
-            oracle_policy(instance)
-            if expert.kind == "oracle"
-            else NoisyOracle(instance, expert.noise)
-        )
-        result = run_episode(env, instance, policy)
-        trajectory, check = result.trajectory, result.check
-        errors = getattr(policy, "errors", [])
-        _write_trajectory(path, trajectory, {"expert": expert.kind, "errors": errors})
-    else:
-        if model is None:
-            raise ValueError(f"expert {expert.kind!r} needs a model")
-        app = app_for(instance.app)
-        options = app.reset_options(instance)
-        agent = Agent(model, app.action_space(), agent_config_for(app, expert.agent))
-        trajectory = agent.run(env, instance.request, path, task_id=instance.id, options=options)
-        cut = trajectory.outcome if trajectory.outcome.startswith("truncated") else None
-        check = app.check(env, instance, options, cut)
-        errors = []
+    policy = expert_policy(instance, expert, model)
+    scripted = expert.kind in ("oracle", "noisy-oracle")
+    config = expert.agent
+    if scripted:
+        config = config.model_copy(update={"max_steps": SCRIPTED_STEP_LIMIT})
+    result = run_episode(env, instance, policy, path, config, trusted=scripted)
+    trajectory, check = result.trajectory, result.check
+    errors = list(getattr(policy, "errors", []))
     executed = time.monotonic()
     verdict = None
     if judge_model is not None and trajectory.steps:
@@ -108,6 +96,18 @@ def execute(
         seconds={"execute": executed - start, "evaluate": time.monotonic() - executed},
         trajectory=path.name,
     )
+
+
+def expert_policy(instance: TaskInstance, expert: ExpertConfig, model: TextModel | None) -> Policy:
+    """The policy of an expert kind: the oracle, the noisy oracle, or a model."""
+    if expert.kind == "oracle":
+        return oracle_policy(instance)
+    if expert.kind == "noisy-oracle":
+        return NoisyOracle(instance, expert.noise)
+    if model is None:
+        raise ValueError(f"expert {expert.kind!r} needs a model")
+    app = app_for(instance.app)
+    return Agent.for_model(model, app.action_space(), agent_config_for(app, expert.agent)).policy
 
 
 def execute_with_retries(
@@ -164,19 +164,3 @@ def _app_error(
         seconds={},
         trajectory="",
     )
-
-
-def _write_trajectory(path: Path, trajectory: Trajectory, info: dict) -> None:
-    log = TrajectoryWriter(
-        path,
-        TrajectoryStart(
-            id=trajectory.id,
-            app=trajectory.app,
-            request=trajectory.request,
-            template=trajectory.template,
-            info=info,
-        ),
-    )
-    for step in trajectory.steps:
-        log.step(step)
-    log.end(trajectory.outcome or "", trajectory.info)

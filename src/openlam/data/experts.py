@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from openlam.agent.policy import Decision, StepContext
 from openlam.agent.scripted import ScriptedPolicy
 from openlam.records import Action, Observation, Status
 from openlam.tasks.apps import app_for
@@ -40,6 +41,11 @@ class NoisyOracle:
         self.rng = random.Random(f"{noise.seed}:{instance.id}")
         self.noise = noise
         self.errors: list[str] = []
+        self.name = "noisy-oracle"
+
+    def act(self, context: StepContext) -> Decision:
+        """The next action, perhaps a wrong one (a Policy)."""
+        return Decision(self(context.observation))
 
     def __call__(self, obs: Observation) -> Action:
         if self.rng.random() < self.noise.premature_finish:
@@ -88,4 +94,4 @@ class NoisyOracle:
 
 def oracle_policy(instance: TaskInstance) -> ScriptedPolicy:
     """The known-good solution of the instance, in its app."""
-    return ScriptedPolicy(app_for(instance.app).solution(instance))
+    return ScriptedPolicy(app_for(instance.app).solution(instance), name="oracle")

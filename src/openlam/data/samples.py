@@ -12,18 +12,11 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from openlam.agent.control_filter import filter_controls
-from openlam.agent.prompt import (
-    HistoryItem,
-    PromptConfig,
-    build_messages,
-    format_call,
-    format_output,
-)
+from openlam.agent.prompt import PromptConfig, format_output, step_messages
 from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.execute import TaskResult
 from openlam.models.base import Message
-from openlam.records import Record, Trajectory, write_jsonl
+from openlam.records import Record, Step, Trajectory, write_jsonl
 from openlam.tasks.apps import app_for
 
 
@@ -51,55 +44,54 @@ def sample_split(result: TaskResult) -> str | None:
 def step_samples(
     trajectory: Trajectory, result: TaskResult, config: PromptConfig
 ) -> list[StepSample]:
-    """The steps of one trajectory as samples (steps the env rejected are left out)."""
+    """The steps of one trajectory as samples, each prompt rebuilt from the step's record
+    with the function the agent uses (`step_messages`). Left out: steps the environment
+    rejected, steps without an action, and steps whose control was not among those shown."""
     split = sample_split(result)
     if split is None:
         return []
     app = app_for(result.app)
     actions = app.action_space()
-    history: list[HistoryItem] = []
-    plan: list[str] = []
     out = []
-    for step in trajectory.steps:
-        if step.action is None:
+    for position, step in enumerate(trajectory.steps):
+        if not _teaches(step, trajectory):
             continue
-        shown = filter_controls(
-            step.observation.controls, trajectory.request, plan, config.max_controls
+        messages = step_messages(
+            trajectory.request,
+            trajectory.steps[:position],
+            step.observation,
+            step.shown,
+            actions,
+            config,
+            app.title,
         )
-        if step.result.ok and (
-            step.action.control_label is None
-            or any(c.label == step.action.control_label for c in shown)
-        ):
-            messages = build_messages(
-                trajectory.request,
-                shown,
-                step.observation.document,
-                history,
-                plan,
-                actions,
-                config.model_copy(update={"max_controls": None}),
-                app.title,
+        digest = hashlib.sha1(f"{result.id}:{step.index}".encode()).hexdigest()[:12]
+        out.append(
+            StepSample(
+                id=digest,
+                task_id=result.id,
+                family=result.family,
+                template=result.template,
+                split=split,
+                step=step.index,
+                messages=messages,
+                target=format_output(step.action, config.variant, actions),
+                variant=config.variant,
+                expert=result.expert,
             )
-            digest = hashlib.sha1(f"{result.id}:{step.index}".encode()).hexdigest()[:12]
-            out.append(
-                StepSample(
-                    id=digest,
-                    task_id=result.id,
-                    family=result.family,
-                    template=result.template,
-                    split=split,
-                    step=step.index,
-                    messages=messages,
-                    target=format_output(step.action, config.variant),
-                    variant=config.variant,
-                    expert=result.expert,
-                )
-            )
-        history.append(
-            HistoryItem(action=step.action, output=format_call(step.action), result=step.result)
         )
-        plan = step.action.plan or plan
     return out
+
+
+def _teaches(step: Step, trajectory: Trajectory) -> bool:
+    if step.shown is None:
+        raise ValueError(
+            f"trajectory {trajectory.id} step {step.index} does not record what was shown; "
+            "it was written by an older openlam: collect it again"
+        )
+    if step.action is None or not step.result.ok:
+        return False
+    return step.action.control_label is None or step.action.control_label in step.shown.controls
 
 
 def build_samples(

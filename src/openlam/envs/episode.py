@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from openlam.envs.base import StepInfo
 from openlam.records import Action, Status
 
 
 def episode_end(
-    action: Action | None, steps: int, max_steps: int, info: dict[str, Any]
+    action: Action | None, steps: int, max_steps: int, info: StepInfo
 ) -> tuple[bool, bool]:
     """(terminated, truncated): the model said FINISH or FAIL, or the step limit is reached
     (the reason then goes into `info`)."""

@@ -1,9 +1,10 @@
 """An in-memory stand-in for the Writer environment, for tests of code above the env (the
 agent loop, parsers, data plumbing) that should not pay for a real application.
 
-It keeps the same contract as WriterEnv (reset/step, Observation, errors as results,
-terminated vs truncated) with a handful of controls and a paragraph list. It is never the
-environment an experiment reports on.
+It keeps the contract of `envs.base.Env` (reset/step/observe/close, errors as results,
+terminated vs truncated, a dead application truncating) with a handful of controls and a
+paragraph list; `kill()` plays the application dying. It is never the environment an
+experiment reports on.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from openlam.actions import ActionParseError
+from openlam.envs.base import ResetInfo, StepInfo
+from openlam.envs.episode import episode_end
 from openlam.envs.writer.actions import writer_action_space
 from openlam.records import (
     Action,
@@ -19,7 +22,6 @@ from openlam.records import (
     DocumentState,
     Observation,
     Paragraph,
-    Status,
 )
 
 CONTROLS = [
@@ -38,36 +40,70 @@ CONTROLS = [
 class FakeWriterEnv:
     """A few toggles and boxes over a list of paragraphs; every step is counted."""
 
+    app = "writer"
+
     def __init__(self, paragraphs: list[str] | None = None, max_steps: int = 30):
         self.initial = paragraphs or ["Quarterly report", "Sales rose in the spring."]
         self.max_steps = max_steps
         self.actions = writer_action_space()
         self.reset_count = 0
+        self.dead: str | None = None  # why the "application" died, until the next reset
+        self.last_obs: Observation | None = None
 
-    def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None):
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[Observation, ResetInfo]:
+        """Start over from the initial paragraphs; "restart" after `kill()`."""
         self.paragraphs = list(self.initial)
         self.checked: set[str] = set()
         self.values = {"Font Size": "12", "Font Name": "Liberation Serif"}
         self.steps, self.answer, self.reset_count = 0, None, self.reset_count + 1
-        return self._observe(None), {"template": str((options or {}).get("template"))}
+        info: ResetInfo = {"seed": seed, "restarted": self.dead is not None, "timings": {}}
+        if (options or {}).get("template"):
+            info["template"] = str(options["template"])
+        self.dead = None
+        return self._observe(None), info
 
-    def step(self, action: Action | str):
+    def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, StepInfo]:
+        """Carry out one action; errors come back in `obs.last_result`."""
         self.steps += 1
-        try:
-            action = (
-                self.actions.parse(action)
-                if isinstance(action, str)
-                else self.actions.validate(action)
+        if self.dead:
+            obs = self.last_obs.model_copy(
+                update={"last_result": ActionResult(ok=False, error=self.dead)}
             )
+            self.last_obs = obs
+            return obs, 0.0, False, True, {"truncated_reason": self.dead}
+        try:
+            action = self._parse(action)
             result = self._execute(action)
         except ActionParseError as exc:
             action, result = None, ActionResult(ok=False, error=str(exc))
-        terminated = action is not None and action.status in (Status.FINISH, Status.FAIL)
-        truncated = not terminated and self.steps >= self.max_steps
-        info: dict[str, Any] = {"timings": {"observe_s": 0.0}}
-        if truncated:
-            info["truncated_reason"] = f"step limit {self.max_steps} reached"
+        info: StepInfo = {"timings": {"observe_s": 0.0}, "action": action}
+        terminated, truncated = episode_end(action, self.steps, self.max_steps, info)
         return self._observe(result), 0.0, terminated, truncated, info
+
+    def observe(self) -> Observation:
+        """The current state again, with the last action's result."""
+        return self.last_obs
+
+    def kill(self, reason: str = "the fake application was killed") -> None:
+        """Play the application dying: steps truncate until the next reset."""
+        self.dead = reason
+
+    def close(self) -> None:
+        """Nothing runs; forget the episode."""
+        self.last_obs = None
+
+    def __enter__(self) -> FakeWriterEnv:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _parse(self, action: Action | str) -> Action:
+        if isinstance(action, str):
+            return self.actions.parse(action)
+        return self.actions.validate(action)
 
     def _execute(self, action: Action) -> ActionResult:
         if not action.function:
@@ -97,10 +133,11 @@ class FakeWriterEnv:
             Paragraph(index=i, style="Default Paragraph Style", alignment="left", text=text)
             for i, text in enumerate(self.paragraphs)
         ]
-        return Observation(
-            app="writer",
+        self.last_obs = Observation(
+            app=self.app,
             window="fake - LibreOffice Writer",
             controls=controls,
             document=DocumentState(title="fake", paragraphs=paragraphs, tables=[]),
             last_result=result,
         )
+        return self.last_obs

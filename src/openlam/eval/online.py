@@ -16,7 +16,6 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rich.console import Console
 
-from openlam.agent.control_filter import filter_controls
 from openlam.agent.loop import AgentConfig
 from openlam.agent.prompt import PromptConfig, format_call, render_controls, render_document
 from openlam.agent.trajectory_log import load_trajectory
@@ -188,9 +187,10 @@ def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: i
     prompt = PromptConfig()
     final = trajectory.info.get("final_document")
     after_last = render_document(DocumentState.model_validate(final), prompt) if final else None
-    steps, plan = [], []
+    steps = []
     for i, step in enumerate(trajectory.steps):
-        shown = filter_controls(step.observation.controls, trajectory.request, plan, max_controls)
+        labels = set(step.shown.controls) if step.shown is not None else None
+        shown = [c for c in step.observation.controls if labels is None or c.label in labels]
         nxt = trajectory.steps[i + 1] if i + 1 < len(trajectory.steps) else None
         steps.append(
             TraceStep(
@@ -206,7 +206,6 @@ def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: i
                 else after_last,
             )
         )
-        plan = (step.action.plan if step.action else None) or plan
     return Trace(
         model=name,
         task_id=result.id,

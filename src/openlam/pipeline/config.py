@@ -32,8 +32,8 @@ class CollectStage(Strict):
     families: list[str] | None = None
     expert: ExpertKind = "noisy-oracle"
     noise: NoiseConfig = Field(NoiseConfig(), description="the noisy oracle's error rates")
-    prompt_variant: Literal["full", "compact", "react"] = "compact"
-    max_controls: int = 40
+    prompt_variant: Literal["call", "full", "compact", "react"] = "call"
+    max_controls: int = Field(24, description="relevance filter size, as at inference")
     seed: int = 0
 
 

@@ -37,6 +37,7 @@ def mine_plans(config: PipelineConfig, layout: Layout, console: Console) -> None
 
 def collect_expert(config: PipelineConfig, layout: Layout, console: Console) -> None:
     """Library tasks instantiated on the templates, executed by the expert, cut into samples."""
+    from openlam.agent.loop import AgentConfig
     from openlam.agent.prompt import PromptConfig
     from openlam.data.collect import CollectConfig, collect
     from openlam.data.execute import ExpertConfig
@@ -45,16 +46,11 @@ def collect_expert(config: PipelineConfig, layout: Layout, console: Console) -> 
 
     c = config.collect
     tasks = instantiate_library(c.per_family, seed=c.seed, families=c.families)
-    results = collect(
-        CollectConfig(
-            out_dir=layout.collect,
-            expert=ExpertConfig(kind=c.expert, noise=c.noise),
-            **_workers(config),
-        ),
-        tasks,
-        console,
-    )
     prompt = PromptConfig(variant=c.prompt_variant, max_controls=c.max_controls)
+    expert = ExpertConfig(kind=c.expert, noise=c.noise, agent=AgentConfig(prompt=prompt))
+    results = collect(
+        CollectConfig(out_dir=layout.collect, expert=expert, **_workers(config)), tasks, console
+    )
     counts = build_samples(results, layout.collect / "trajectories", layout.samples, prompt)
     console.print(counts)
 

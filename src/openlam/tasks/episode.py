@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from openlam.records import Action, Observation, Trajectory, step_record
-from openlam.tasks.apps import app_for
+from openlam.agent.loop import Agent, AgentConfig
+from openlam.agent.policy import Policy
+from openlam.agent.safety import approve_all, refuse_all
+from openlam.records import Trajectory
+from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.base import CheckResult, TaskInstance
 
-Policy = Callable[[Observation], Action]
+# A scripted policy ends by itself; the environment's own step limit cuts a lost one short.
+SCRIPTED_STEP_LIMIT = 1_000
 
 
 @dataclass
@@ -26,26 +30,37 @@ class EpisodeResult:
         return self.check.success
 
 
-def run_episode(env: Any, instance: TaskInstance, policy: Policy) -> EpisodeResult:
-    """Reset to the instance's start, run the policy to the end, check the end state."""
+def run_episode(
+    env: Any,
+    instance: TaskInstance,
+    policy: Policy,
+    log_path: Path | None = None,
+    config: AgentConfig | None = None,
+    trusted: bool = True,
+) -> EpisodeResult:
+    """Reset to the instance's start, run the policy in the agent loop to the end (written
+    step by step to `log_path` if given), check the end state. A trusted policy (a scripted
+    expert) passes the confirmation gate; any other is refused there."""
     start = time.monotonic()
     app = app_for(instance.app)
     options = app.reset_options(instance)
-    obs, _ = env.reset(options=options)
-    trajectory = Trajectory(
-        id=instance.id, app=instance.app, request=instance.request, template=instance.template
+    config = config or AgentConfig(max_steps=SCRIPTED_STEP_LIMIT)
+    agent = Agent(policy, agent_config_for(app, config), approve_all if trusted else refuse_all)
+    trajectory = agent.run(
+        env,
+        instance.request,
+        log_path,
+        task_id=instance.id,
+        options=options,
+        template=instance.template,
     )
-    done = False
-    while not done:
-        action = policy(obs)
-        stepped = env.step(action)
-        next_obs, _, terminated, truncated, info = stepped
-        trajectory.steps.append(step_record(len(trajectory.steps), obs, action, stepped))
-        obs, done = next_obs, terminated or truncated
-    cut_short = info.get("truncated_reason") if truncated else None
+    cut_short = trajectory.outcome.removeprefix("truncated: ") if _cut(trajectory) else None
     check = app.check(env, instance, options, cut_short)
+    trajectory.info["outcome"] = trajectory.outcome
     trajectory.outcome = "success" if check.success else "failure"
-    trajectory.info = {"reason": check.reason}
-    if obs.document is not None:
-        trajectory.info["final_document"] = obs.document.model_dump()
+    trajectory.info["reason"] = check.reason
     return EpisodeResult(instance, check, trajectory, time.monotonic() - start)
+
+
+def _cut(trajectory: Trajectory) -> bool:
+    return (trajectory.outcome or "").startswith("truncated")

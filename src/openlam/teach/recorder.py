@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from openlam.actions import ActionParseError
+from openlam.agent.control_filter import shown_for
+from openlam.agent.prompt import PromptConfig
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.records import Action, Observation, Status, Step, Trajectory, step_record
 from openlam.teach.params import suggest_parameters
@@ -155,7 +157,8 @@ class Recorder:
         before = self.obs
         stepped = self.env.step(action)
         obs, reward, terminated, truncated, info = stepped
-        step = step_record(len(self.steps), before, action, stepped)
+        shown = shown_for(before, self.request or "", [], PromptConfig().max_controls)
+        step = step_record(len(self.steps), before, action, stepped, shown)
         self.obs = obs
         if terminated or truncated:
             self.over, self.reward = True, reward

@@ -242,7 +242,7 @@ class _Replay:
         self.report.fallback = handover
         self.say(f"step {number}: {reason}\nthe agent ({model.name}) takes over the rest")
         app = app_for(self.skill.start.app)
-        agent = Agent(model, self.env.actions, agent_config_for(app, self.config.agent))
+        agent = Agent.for_model(model, self.env.actions, agent_config_for(app, self.config.agent))
         try:
             trajectory = agent.run_from(
                 self.env,

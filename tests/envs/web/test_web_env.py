@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from openlam.envs.web.browser import profile_processes
-from openlam.envs.web.env import BrowserGone, WebEnv, WebEnvConfig
+from openlam.envs.web.env import WebEnv, WebEnvConfig
 from openlam.records import Action, Status
 
 pytestmark = pytest.mark.web
@@ -183,15 +183,17 @@ def test_finish_and_fail_terminate(web, site):
     assert terminated and obs.last_result.ok
 
 
-def test_a_killed_browser_truncates_then_raises_until_reset(web, site):
+def test_a_killed_browser_truncates_every_step_until_reset(web, site):
     web.reset(options={"url": site})
     os.kill(web.chromium.pid, signal.SIGKILL)
     obs, _, terminated, truncated, info = web.step('scroll(direction="down", amount=2)')
     assert truncated and not terminated
     assert "Chromium has exited" in info["truncated_reason"]
     assert obs.last_result.error == info["truncated_reason"]
-    with pytest.raises(BrowserGone, match="call reset"):
-        web.step('scroll(direction="down", amount=2)')
+    reason = info["truncated_reason"]
+    obs, _, terminated, truncated, info = web.step('scroll(direction="down", amount=2)')
+    assert truncated and not terminated and info["truncated_reason"] == reason
+    assert obs.last_result.error == reason == web.observe().last_result.error
     obs, info = web.reset(options={"url": site})
     assert info["restarted"] and obs.window == "Greeter"
 

@@ -120,7 +120,10 @@ def test_killed_soffice_truncates_and_the_next_reset_recovers(letter, tmp_path):
         os.kill(env.stack.app_pid(), signal.SIGKILL)
         obs, reward, terminated, truncated, info = env.step('select_text(text="Portsmouth")')
         assert truncated and not terminated
-        assert info["truncated_reason"]
+        assert obs.last_result.error == info["truncated_reason"]
+        obs, _, terminated, truncated, info = env.step('select_text(text="Portsmouth")')
+        assert truncated and not terminated and info["truncated_reason"]
+        assert env.observe() == obs  # nothing left to read: the last observation
         obs, info = env.reset(options={"template": letter})
         assert info["restarted"]
         obs = _act(env, 'select_text(text="Portsmouth")')

@@ -4,9 +4,9 @@
 storage from the last episode); `step(action)` carries out one action and returns the next
 observation. A failed action comes back as `observation.last_result.error`, never as an
 exception. If Chromium dies, crashes or stops answering (a watchdog kills it after
-`step_timeout_s`), the episode ends with `truncated=True`, as Writer's does; a further
-`step` raises `BrowserGone`, and the next `reset` launches a fresh browser. Where the browser
-may go is set by `policy.NavigationPolicy`.
+`step_timeout_s`), the episode ends with `truncated=True`, as Writer's does (the contract of
+`envs.base.Env`): that step and every further one until the next `reset`, which launches a
+fresh browser. Where the browser may go is set by `policy.NavigationPolicy`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.actions import ActionParseError
+from openlam.envs.base import ResetInfo, StepInfo
 from openlam.envs.episode import episode_end
 from openlam.envs.web.act import ActionRefused, Actor, short_error
 from openlam.envs.web.actions import web_action_space
@@ -123,8 +124,9 @@ class WebEnv:
 
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
-    ) -> tuple[Observation, dict[str, Any]]:
-        """Open `options["url"]` in a fresh context; launch Chromium first if needed."""
+    ) -> tuple[Observation, ResetInfo]:
+        """Open `options["url"]` in a fresh context; launch Chromium first if needed. Raises
+        `BrowserGone` when the browser dies before the page is shown."""
         options = options or {}
         url = options.get("url")
         if not url:
@@ -143,7 +145,7 @@ class WebEnv:
             except PlaywrightError as exc:
                 self._raise_if_gone(exc)
                 raise
-        info = {"url": self.page.url, "seed": seed, "restarted": launch_s is not None}
+        info: ResetInfo = {"url": self.page.url, "seed": seed, "restarted": launch_s is not None}
         if goal is not None:
             info["goal"] = goal
         info["timings"] = {"reset_s": time.monotonic() - start, **self.timings}
@@ -151,32 +153,46 @@ class WebEnv:
             info["timings"]["launch_s"] = launch_s
         return obs, info
 
-    def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
-        """Carry out one action; errors come back in `obs.last_result`."""
-        if self._gone:
-            raise BrowserGone(f"{self._gone}; call reset() to start a fresh browser")
-        if self.page is None or self.last_obs is None:
+    def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, StepInfo]:
+        """Carry out one action; errors come back in `obs.last_result`, a dead browser as
+        `truncated=True` (on this and every further step until `reset`)."""
+        if self.last_obs is None:
             raise RuntimeError("call reset() before step()")
         self.steps += 1
-        info: dict[str, Any] = {}
+        info: StepInfo = {}
+        if self._gone:
+            return self._truncate(self._gone, info)
         start = time.monotonic()
         try:
             with self.chromium.watchdog(self.config.step_timeout_s):
                 action, result = self._parse_and_execute(action)
                 info["timings"] = {"action_s": time.monotonic() - start}
                 obs = self._observe(result)
-                task_over = self.task is not None and self.task.done(self)
+                info["timings"].update(self.timings)
+                terminated, truncated = self._episode_end(action, info)
+                reward = self.task.reward(self) if (terminated and self.task) else 0.0
         except BrowserGone as exc:
             return self._truncate(str(exc), info)
-        info["timings"].update(self.timings)
-        terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
-        if task_over and not terminated:
-            terminated, truncated = True, False
-            info.pop("truncated_reason", None)
-            info["task_over"] = True
-        reward = self.task.reward(self) if (terminated and self.task) else 0.0
+        except PlaywrightError:
+            # The task's own reading of the page (done, reward) met a browser that just died.
+            if not self.chromium.gone():
+                raise
+            return self._truncate(self.chromium.gone(), info)
         info["action"] = action
         return obs, reward, terminated, truncated, info
+
+    def observe(self) -> Observation:
+        """The current page read again, without acting (keeps the last action's result);
+        once Chromium has died, the last observation, its error saying why."""
+        if self.last_obs is None:
+            raise RuntimeError("call reset() before observe()")
+        if self._gone:
+            return self.last_obs
+        try:
+            with self.chromium.watchdog(self.config.step_timeout_s):
+                return self._observe(self.last_obs.last_result)
+        except BrowserGone as exc:
+            return self._truncate(str(exc), {})[0]
 
     def close(self) -> None:
         """Close Chromium, remove its profile, and stop Playwright if this env started it."""
@@ -251,13 +267,22 @@ class WebEnv:
         if reason:
             raise BrowserGone(reason) from exc
 
-    def _truncate(self, reason: str, info: dict[str, Any]):
+    def _episode_end(self, action: Action | None, info: StepInfo) -> tuple[bool, bool]:
+        """`episode_end`, or the page ending the task itself (a benchmark form was sent)."""
+        terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
+        if not terminated and self.task is not None and self.task.done(self):
+            info.pop("truncated_reason", None)
+            info["task_over"] = True
+            return True, False
+        return terminated, truncated
+
+    def _truncate(self, reason: str, info: StepInfo):
         result = ActionResult(ok=False, error=reason)
-        obs = self.last_obs.model_copy(update={"last_result": result})
+        self.last_obs = self.last_obs.model_copy(update={"last_result": result})
         self._stop_browser()
         self._gone = reason
         info["truncated_reason"] = reason
-        return obs, 0.0, False, True, info
+        return self.last_obs, 0.0, False, True, info
 
     # -- page events (Playwright calls these while an action or a reading runs) --------
 

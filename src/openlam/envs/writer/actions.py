@@ -13,10 +13,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from openlam.actions import ActionSpace
+from openlam.actions import DOCUMENT_TEXT, PARAGRAPH_INDEX, TABLE_NUMBER, ActionSpace
 
 Text = Annotated[str, Field(max_length=10_000)]
 Count = Annotated[int, Field(ge=1, le=200)]
+DocumentText = Annotated[str, Field(min_length=1, max_length=10_000), DOCUMENT_TEXT]
+ParagraphIndex = Annotated[int, Field(ge=0), PARAGRAPH_INDEX]
+TableNumber = Annotated[int, Field(ge=1, le=200), TABLE_NUMBER]
 
 
 def click_input(label: str, button: Literal["left", "right"] = "left", double: bool = False):
@@ -54,7 +57,7 @@ def wheel_mouse_input(label: str, wheel_dist: Annotated[int, Field(ge=-50, le=50
     """
 
 
-def select_text(text: Text, occurrence: Count = 1):
+def select_text(text: DocumentText, occurrence: Count = 1):
     """Select the given occurrence of a text in the document.
 
     Examples:
@@ -63,7 +66,7 @@ def select_text(text: Text, occurrence: Count = 1):
     """
 
 
-def select_paragraph(start: Annotated[int, Field(ge=0)], end: Annotated[int, Field(ge=0)]):
+def select_paragraph(start: ParagraphIndex, end: ParagraphIndex):
     """Select whole paragraphs from start to end (indices as in the document state).
 
     Examples:
@@ -72,7 +75,7 @@ def select_paragraph(start: Annotated[int, Field(ge=0)], end: Annotated[int, Fie
     """
 
 
-def select_table(number: Count):
+def select_table(number: TableNumber):
     """Select the whole table with this number (1 is the first table).
 
     Examples:

@@ -3,8 +3,9 @@
 `reset(seed=, options={"template": path})` opens a fresh copy of a template document;
 `step(action)` carries out one action and returns the next observation. A failed action
 comes back as `observation.last_result.error`, never as an exception; if the application
-dies, the episode ends with `truncated=True` and the next `reset` starts a fresh stack.
-The environment knows no task: a task, when given in the options, supplies the reward.
+dies, the episode ends with `truncated=True` and the next `reset` starts a fresh stack (the
+contract of `envs.base.Env`). The environment knows no task and gives no reward: a task
+family judges the saved document.
 """
 
 from __future__ import annotations
@@ -18,21 +19,16 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from openlam.actions import ActionParseError
+from openlam.envs.base import ResetInfo, StepInfo
 from openlam.envs.episode import episode_end
 from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.stack import DesktopStack, StackConfig
 from openlam.records import Action, ActionResult, Control, DocumentState, Observation
 
 APP = "writer"
-
-
-class EpisodeTask(Protocol):
-    """What the environment asks of a task: a reward for the current state."""
-
-    def reward(self, env: WriterEnv) -> float: ...
 
 
 class DriverError(RuntimeError):
@@ -109,7 +105,6 @@ class WriterEnv:
         self.actions = writer_action_space()
         self.stack: DesktopStack | None = None
         self.driver: DriverClient | None = None
-        self.task: EpisodeTask | None = None
         self.steps = 0
         self.last_obs: Observation | None = None
         self.episode_doc: Path | None = None
@@ -121,8 +116,9 @@ class WriterEnv:
 
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
-    ) -> tuple[Observation, dict[str, Any]]:
-        """Open a fresh copy of `options["template"]`; restart the stack if it died."""
+    ) -> tuple[Observation, ResetInfo]:
+        """Open a fresh copy of `options["template"]`; restart the stack if it died. Raises
+        `AppGone` when the application cannot open it in `open_attempts` fresh stacks."""
         options = options or {}
         template = Path(options.get("template") or _default_template())
         if not template.is_file():
@@ -141,19 +137,20 @@ class WriterEnv:
                     raise
                 self._restart_stack()
                 restarted = True
-        self.task, self.steps, self.answer = options.get("task"), 0, None
+        self.steps, self.answer = 0, None
         load_s = time.monotonic() - start
         obs = self._observe(None)
-        info = {"template": str(template), "seed": seed, "restarted": restarted}
+        info: ResetInfo = {"template": str(template), "seed": seed, "restarted": restarted}
         info["timings"] = {"reset_s": load_s, **loaded["timings"], **self.timings}
         return obs, info
 
-    def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, dict[str, Any]]:
-        """Carry out one action; errors come back in `obs.last_result`."""
+    def step(self, action: Action | str) -> tuple[Observation, float, bool, bool, StepInfo]:
+        """Carry out one action; errors come back in `obs.last_result`, a dead application
+        as `truncated=True` (on this and every further step until `reset`)."""
         if self.driver is None or self.last_obs is None:
             raise RuntimeError("call reset() before step()")
         self.steps += 1
-        info: dict[str, Any] = {}
+        info: StepInfo = {}
         if not self.stack.app_alive():
             return self._truncate(f"the application stack died: {self._dead_parts()}", info)
         start = time.monotonic()
@@ -171,9 +168,21 @@ class WriterEnv:
             return self._truncate_if_dead(exc, info)
         info["timings"].update(self.timings)
         terminated, truncated = episode_end(action, self.steps, self.config.max_steps, info)
-        reward = self.task.reward(self) if (terminated and self.task) else 0.0
         info["action"] = action
-        return obs, reward, terminated, truncated, info
+        return obs, 0.0, terminated, truncated, info
+
+    def observe(self) -> Observation:
+        """The current state read again, without acting (keeps the last action's result);
+        once the application has died, the last observation (its error says why, when a
+        step or this reading saw it die)."""
+        if self.last_obs is None:
+            raise RuntimeError("call reset() before observe()")
+        if not self.stack.app_alive():
+            return self.last_obs
+        try:
+            return self._observe(self.last_obs.last_result)
+        except (AppGone, DriverError) as exc:
+            return self._truncate_if_dead(exc, {})[0]
 
     def close(self) -> None:
         """Stop the stack and every process it started."""
@@ -198,10 +207,6 @@ class WriterEnv:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.request("save", path=str(path.resolve()), ext=ext)
         return path
-
-    def observe(self) -> Observation:
-        """A fresh observation without acting (keeps the last action's result)."""
-        return self._observe(self.last_obs.last_result if self.last_obs else None)
 
     # -- internals ---------------------------------------------------------------------
 
@@ -250,7 +255,7 @@ class WriterEnv:
         )
         return self.last_obs
 
-    def _truncate_if_dead(self, exc: Exception, info: dict[str, Any]):
+    def _truncate_if_dead(self, exc: Exception, info: StepInfo):
         """A dead application ends the episode; a driver defect with a live one is a bug."""
         if isinstance(exc, DriverError) and self._stays_alive(grace_s=3.0):
             raise exc
@@ -266,13 +271,13 @@ class WriterEnv:
             time.sleep(0.1)
         return self.stack.app_alive()
 
-    def _truncate(self, reason: str, info: dict[str, Any]):
+    def _truncate(self, reason: str, info: StepInfo):
         # Whatever is left of the stack is stopped now; the next reset starts a fresh one.
         self.stack.stop()
         result = ActionResult(ok=False, error=reason)
-        obs = self.last_obs.model_copy(update={"last_result": result})
+        self.last_obs = self.last_obs.model_copy(update={"last_result": result})
         info["truncated_reason"] = reason
-        return obs, 0.0, False, True, info
+        return self.last_obs, 0.0, False, True, info
 
     def _ensure_stack(self) -> bool:
         if self.stack is not None and self.stack.app_alive():
