@@ -1,11 +1,18 @@
-"""Where an agent step's time goes: observation, prompt building, model (prompt and generated
-tokens), parsing and execution, for a model on this machine, with the full control list and
-with the relevance filter.
+"""Where an agent step's time goes, on held-out Writer tasks in the real Writer: for each
+configuration (prompt variant, adapter, constrained decoding or not), the agent runs the same
+held-out instances (test templates, test phrasings) and every step's parts are read from its
+record: filter, prompt, model (prefill and decoding), execute (the action and the observation
+after it), with prompt and answer tokens. Prints medians and p90s, the share of invalid
+outputs and of outputs that named an unshown label or text the document does not hold, and
+the ratios of the first configuration against the others.
 
-    .venv/bin/python benchmarks/agent_latency.py [--steps 3] [--backend smollm2] [--threads N]
+    .venv/bin/python benchmarks/agent_latency.py \
+        --run call:runs/fmt/call/imitate:constrained --run compact:runs/fmt/compact/imitate \
+        [--tasks 10] [--threads 2]
+    .venv/bin/python benchmarks/agent_latency.py --smoke
 
-The execution time is that of a fixed reference action (select a word), since an untrained
-model rarely produces an executable one. Writes runs/bench/agent_latency.json.
+A run is VARIANT[:ADAPTER[:constrained]]; ADAPTER may be `base` for the untrained model.
+Writes runs/bench/agent_latency.json.
 """
 
 from __future__ import annotations
@@ -16,125 +23,138 @@ import statistics
 import time
 from pathlib import Path
 
-from openlam.agent.control_filter import filter_controls
-from openlam.agent.output_parser import ModelOutputError, parse_model_output
-from openlam.agent.prompt import PromptConfig, build_messages
+from openlam.agent.loop import AgentConfig
+from openlam.agent.policy import ModelPolicy
+from openlam.agent.prompt import PromptConfig
 from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.env import WriterEnv
-from openlam.models.config import ModelConfig, load_model
-from openlam.tasks.writer.templates import default_template
+from openlam.models.smollm2 import load_default_model
+from openlam.records import Step
+from openlam.tasks.episode import run_episode
+from openlam.tasks.writer import registry
+from openlam.tasks.writer.templates import TEST_TEMPLATES
 
-REQUEST = "Make the word Portsmouth bold"
-REFERENCE_ACTION = 'select_text(text="Portsmouth")'
+PARTS = ("filter_s", "prompt_s", "model_s", "prefill_s", "execute_s", "observe_s")
 
 
-def measure(
-    env: WriterEnv, model, max_controls: int | None, variant: str, steps: int, max_new_tokens: int
-) -> dict[str, float]:
-    """Median seconds per part of a step, and token counts, over `steps` steps."""
-    actions, config = (
-        writer_action_space(),
-        PromptConfig(variant=variant, max_controls=max_controls),
+def held_out(n: int, seed: int) -> list:
+    """n held-out instances, one per family in turn (test templates, test phrasings)."""
+    out = []
+    for family in registry.families():
+        out += registry.sample(
+            family, 1, seed=seed, split="test", template_names=list(TEST_TEMPLATES)
+        )
+    return out[:n]
+
+
+def run_config(spec: str, instances: list, env: WriterEnv, threads: int, max_steps: int) -> dict:
+    """Run the agent of one configuration on every instance; summarise its steps."""
+    variant, _, rest = spec.partition(":")
+    adapter, _, flag = rest.partition(":")
+    model = load_default_model(
+        adapter=None if adapter in ("", "base") else adapter, threads=threads
     )
-    parts: dict[str, list[float]] = {
-        k: []
-        for k in (
-            "observe_s",
-            "prompt_s",
-            "model_s",
-            "prefill_s",
-            "parse_s",
-            "execute_s",
-            "prompt_tokens",
-            "completion_tokens",
-            "controls_shown",
-            "valid_output",
+    config = AgentConfig(
+        prompt=PromptConfig(variant=variant),
+        max_steps=max_steps,
+        max_new_tokens=64 if variant == "call" else 160,
+        constrained=flag == "constrained",
+    )
+    steps, successes = [], 0
+    for instance in instances:
+        policy = ModelPolicy(
+            model,
+            writer_action_space(),
+            config.prompt,
+            max_new_tokens=config.max_new_tokens,
+            constrained=config.constrained,
         )
-    }
-    env.reset(options={"template": default_template()})
-    for _ in range(steps):
-        t0 = time.perf_counter()
-        obs = env.observe()
-        t1 = time.perf_counter()
-        shown = filter_controls(obs.controls, REQUEST, [], max_controls)
-        messages = build_messages(
-            REQUEST,
-            shown,
-            obs.document,
-            [],
-            [],
-            actions,
-            config.model_copy(update={"max_controls": None}),
-        )
-        t2 = time.perf_counter()
-        generation = model.generate(messages, max_new_tokens=max_new_tokens)
-        t3 = time.perf_counter()
-        try:
-            parse_model_output(generation.text, actions, shown)
-            parts["valid_output"].append(1.0)
-        except ModelOutputError:
-            parts["valid_output"].append(0.0)  # an untrained model rarely gives an action
-        t4 = time.perf_counter()
-        env.step(REFERENCE_ACTION)
-        t5 = time.perf_counter()
-        for key, value in (
-            ("observe_s", t1 - t0),
-            ("prompt_s", t2 - t1),
-            ("model_s", t3 - t2),
-            ("prefill_s", generation.prompt_seconds or 0.0),
-            ("parse_s", t4 - t3),
-            ("execute_s", t5 - t4),
-            ("prompt_tokens", generation.prompt_tokens or 0),
-            ("completion_tokens", generation.completion_tokens or 0),
-            ("controls_shown", len(shown)),
-        ):
-            parts[key].append(float(value))
-    return {
-        k: statistics.mean(v) if k == "valid_output" else statistics.median(v)
-        for k, v in parts.items()
-    } | {"controls_total": len(obs.controls)}
+        result = run_episode(env, instance, policy, None, config, trusted=False)
+        steps += result.trajectory.steps
+        successes += result.success
+    return {"spec": spec, "tasks": len(instances), "succeeded": successes, **summary(steps)}
+
+
+def summary(steps: list[Step]) -> dict:
+    """Medians and p90s of each part and of the whole step; token counts; output validity."""
+    rows = [_parts(s) for s in steps]
+    out: dict = {"steps": len(steps)}
+    for key in (*PARTS, "step_s", "prompt_tokens", "completion_tokens"):
+        values = sorted(r[key] for r in rows)
+        out[key] = {"median": statistics.median(values), "p90": _p90(values)}
+    errors = [s.result.error or "" for s in steps]
+    out["invalid_outputs"] = sum(s.action is None for s in steps)
+    out["unshown_label"] = sum("no control with label" in e for e in errors)
+    out["absent_text"] = sum(
+        s.action is not None and s.action.function == "select_text" and not s.result.ok
+        for s in steps
+    )
+    return out
+
+
+def _parts(step: Step) -> dict[str, float]:
+    t = step.timings
+    row = {k: t.get(k, 0.0) for k in PARTS}
+    row["step_s"] = sum(t.get(k, 0.0) for k in ("filter_s", "prompt_s", "model_s", "execute_s"))
+    row["prompt_tokens"] = t.get("prompt_tokens", 0.0)
+    row["completion_tokens"] = t.get("completion_tokens", 0.0)
+    return row
+
+
+def _p90(values: list[float]) -> float:
+    return values[min(len(values) - 1, int(0.9 * len(values)))] if values else 0.0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=3)
-    parser.add_argument("--backend", default="smollm2")
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--variant", default="compact")
-    parser.add_argument("--max-new-tokens", type=int, default=64)
+    parser.add_argument("--run", action="append", help="VARIANT[:ADAPTER[:constrained]]")
+    parser.add_argument("--tasks", type=int, default=10)
+    parser.add_argument("--max-steps", type=int, default=6)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--smoke", action="store_true", help="one task, two steps, base model")
     parser.add_argument("--out", type=Path, default=Path("runs/bench/agent_latency.json"))
     options = parser.parse_args()
-    fields = {"backend": options.backend} | ({"model": options.model} if options.model else {})
-    start = time.perf_counter()
-    model = load_model(ModelConfig(**fields))
-    load_s = time.perf_counter() - start
-    results = {"model": model.name, "load_s": load_s, "variant": options.variant}
+    runs = options.run or ["call:base:constrained", "compact:base"]
+    if options.smoke:
+        options.tasks, options.max_steps = 1, 2
+    instances = held_out(options.tasks, options.seed)
+    results = []
     with WriterEnv() as env:
-        for label, keep in (
-            ("full control list", None),
-            ("filtered to 40", 40),
-            ("filtered to 15", 15),
-        ):
-            results[label] = measure(
-                env, model, keep, options.variant, options.steps, options.max_new_tokens
-            )
-            _print(label, results[label])
+        for spec in runs:
+            start = time.perf_counter()
+            results.append(run_config(spec, instances, env, options.threads, options.max_steps))
+            results[-1]["wall_s"] = time.perf_counter() - start
+            _print(results[-1])
+    _print_ratios(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
     options.out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"model {model.name} loaded in {load_s:.1f} s; written to {options.out}")
+    print(f"written to {options.out}")
 
 
-def _print(label: str, r: dict[str, float]) -> None:
-    step = r["observe_s"] + r["prompt_s"] + r["model_s"] + r["parse_s"] + r["execute_s"]
-    gen_s = max(r["model_s"] - r["prefill_s"], 1e-9)
+def _print(r: dict) -> None:
+    med = lambda k: r[k]["median"]  # noqa: E731
+    p90 = lambda k: r[k]["p90"]  # noqa: E731
     print(
-        f"{label}: {r['controls_shown']:.0f}/{r['controls_total']:.0f} controls, "
-        f"{r['prompt_tokens']:.0f} prompt tokens -> step {step:.2f} s = "
-        f"observe {r['observe_s']:.2f} + prompt {r['prompt_s'] * 1000:.1f} ms + "
-        f"model {r['model_s']:.2f} (prefill {r['prefill_s']:.2f}, "
-        f"{r['completion_tokens']:.0f} tokens at {r['completion_tokens'] / gen_s:.1f}/s) + "
-        f"parse {r['parse_s'] * 1000:.1f} ms + execute {r['execute_s']:.2f}"
+        f"{r['spec']}: {r['succeeded']}/{r['tasks']} tasks, {r['steps']} steps; "
+        f"step median {med('step_s'):.2f} s (p90 {p90('step_s'):.2f}) = "
+        f"filter {med('filter_s') * 1000:.1f} ms + prompt {med('prompt_s') * 1000:.1f} ms + "
+        f"model {med('model_s'):.2f} (p90 {p90('model_s'):.2f}) + "
+        f"execute {med('execute_s'):.2f} (observe {med('observe_s'):.2f}); "
+        f"tokens {med('prompt_tokens'):.0f} in (p90 {p90('prompt_tokens'):.0f}), "
+        f"{med('completion_tokens'):.0f} out (p90 {p90('completion_tokens'):.0f}); "
+        f"invalid {r['invalid_outputs']}, unshown label {r['unshown_label']}, "
+        f"select_text errors {r['absent_text']}"
     )
+
+
+def _print_ratios(results: list[dict]) -> None:
+    first = results[0]
+    for other in results[1:]:
+        for key in ("step_s", "model_s", "prompt_tokens", "completion_tokens"):
+            a, b = first[key]["median"], other[key]["median"]
+            ratio = b / a if a else float("nan")
+            print(f"{other['spec']} / {first['spec']} median {key}: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

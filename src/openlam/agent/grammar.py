@@ -20,9 +20,12 @@ from pydantic.fields import FieldInfo
 from openlam.actions import LABEL_ARG, ActionSpace, ActionSpec, Grounded
 from openlam.records import Control, DocumentState
 
-# Free text is bounded so that a looping model ends; labels, numbers and grounded text are
-# bounded by what exists.
-FREE_TEXT = r'/"([^"\\\n]|\\["\\n]){0,200}"/'
+# Free text is bounded so that every answer ends within `MAX_ANSWER_TOKENS`; labels, numbers
+# and grounded text are bounded by what exists.
+FREE_TEXT = r'/"([^"\\\n]|\\["\\n]){0,100}"/'
+# No answer of the grammar is longer (two free texts of 100 characters, one token each at
+# worst, and the call around them), so decoding under it never stops half-way.
+MAX_ANSWER_TOKENS = 320
 MAX_TEXT_SOURCES = 400
 
 

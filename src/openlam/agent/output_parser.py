@@ -72,9 +72,22 @@ def _json_action(text: str, actions: ActionSpace) -> Action:
         raise ModelOutputError(str(exc)) from exc
 
 
-def action_fields(text: str) -> dict[str, Any]:
-    """The action a text names, checked for form only (no action space, no controls): its
-    control_label, function, args and status. Raises ModelOutputError."""
+def action_fields(
+    text: str, variant: str = "full", actions: ActionSpace | None = None
+) -> dict[str, Any]:
+    """The action a text names: its control_label, function, args and status. JSON is checked
+    for form only; a call is validated against `actions` (which fills in default arguments,
+    so that a call that spells a default out means the same). Raises ModelOutputError."""
+    if variant == "call":
+        if actions is None:
+            raise ValueError("reading a call needs its action space")
+        action = _call_action(text, actions)
+        return {
+            "control_label": action.control_label,
+            "function": action.function,
+            "args": action.args,
+            "status": action.status,
+        }
     data = _json_object(text)
     return {
         "control_label": _label(data),

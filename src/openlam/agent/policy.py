@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from openlam.actions import ActionSpace
-from openlam.agent.grammar import action_grammar
+from openlam.agent.grammar import MAX_ANSWER_TOKENS, action_grammar
 from openlam.agent.output_parser import ModelOutputError, parse_model_output
 from openlam.agent.prompt import PromptConfig, step_messages
 from openlam.models.base import Message, TextModel
@@ -96,12 +96,16 @@ class ModelPolicy:
         messages = self.messages(context)
         grammar = self.grammar(context)
         timings = {"prompt_s": time.perf_counter() - start}
-        extra = {"grammar": grammar} if grammar is not None else {}
+        limit, extra = self.max_new_tokens, {}
+        if grammar is not None:
+            # The grammar ends every answer; a lower limit could only cut one in half.
+            limit, extra = max(limit, MAX_ANSWER_TOKENS), {"grammar": grammar}
         generation = self.model.generate(
-            messages, max_new_tokens=self.max_new_tokens, temperature=self.temperature, **extra
+            messages, max_new_tokens=limit, temperature=self.temperature, **extra
         )
         timings.update(
             model_s=generation.total_seconds,
+            prefill_s=generation.prompt_seconds or 0.0,
             prompt_tokens=float(generation.prompt_tokens or 0),
             completion_tokens=float(generation.completion_tokens or 0),
         )

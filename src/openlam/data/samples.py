@@ -12,6 +12,8 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+from openlam.actions import ActionSpace
+from openlam.agent.grammar import action_grammar
 from openlam.agent.prompt import PromptConfig, format_output, step_messages
 from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.execute import TaskResult
@@ -33,6 +35,8 @@ class StepSample(Record):
     target: str
     variant: str
     expert: str
+    app: str = "writer"
+    grammar: str | None = None  # the step's valid answers (call variant), as the agent had them
 
 
 def sample_split(result: TaskResult) -> str | None:
@@ -78,9 +82,19 @@ def step_samples(
                 target=format_output(step.action, config.variant, actions),
                 variant=config.variant,
                 expert=result.expert,
+                app=result.app,
+                grammar=_grammar(step, actions, config),
             )
         )
     return out
+
+
+def _grammar(step: Step, actions: ActionSpace, config: PromptConfig) -> str | None:
+    if config.variant != "call":
+        return None
+    by_label = {c.label: c for c in step.observation.controls}
+    shown = [by_label[label] for label in step.shown.controls if label in by_label]
+    return action_grammar(actions, shown, step.observation.document)
 
 
 def _teaches(step: Step, trajectory: Trajectory) -> bool:

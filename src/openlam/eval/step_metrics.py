@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from openlam.agent.output_parser import ModelOutputError, action_fields
 from openlam.data.samples import StepSample
 from openlam.models.base import TextModel
+from openlam.tasks.apps import app_for
 
 
 class StepScore(BaseModel):
@@ -34,9 +35,10 @@ class StepScore(BaseModel):
 
 def score_step(sample: StepSample, output: str) -> StepScore:
     """Compare a model's output with the sample's target, field by field."""
-    want = action_fields(sample.target)
+    actions = app_for(sample.app).action_space()
+    want = action_fields(sample.target, sample.variant, actions)
     try:
-        got = action_fields(output)
+        got = action_fields(output, sample.variant, actions)
     except ModelOutputError:
         return StepScore(
             sample_id=sample.id, task_id=sample.task_id, output=output, parsed=False,
@@ -86,13 +88,17 @@ def evaluate_steps(
     samples: list[StepSample],
     max_new_tokens: int = 128,
     progress: Callable[[int, int], None] | None = None,
+    constrained: bool = True,
 ) -> tuple[dict[str, float], list[StepScore]]:
-    """Greedy predictions of the model on every sample, scored; returns the summary (with
-    seconds per step) and each score."""
+    """Greedy predictions of the model on every sample (under the step's grammar where the
+    sample has one, the model takes one and `constrained`), scored; returns the summary
+    (with seconds per step) and each score."""
     scores = []
     start = time.perf_counter()
+    takes_grammar = constrained and getattr(model, "accepts_grammar", False)
     for i, sample in enumerate(samples, start=1):
-        output = model.generate(sample.messages, max_new_tokens=max_new_tokens).text
+        extra = {"grammar": sample.grammar} if takes_grammar and sample.grammar else {}
+        output = model.generate(sample.messages, max_new_tokens=max_new_tokens, **extra).text
         scores.append(score_step(sample, output))
         if progress is not None:
             progress(i, len(samples))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.models.base import Generation, Message, ModelError, cut_at_stop
+from openlam.models.constrained import GrammarDecoder
 from openlam.models.prefix_cache import SystemPromptCache
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ class HFConfig(BaseModel):
 
 
 class HFModel:
-    """A TextModel running a transformers causal LM in this process."""
+    """A TextModel running a transformers causal LM in this process; it can decode under a
+    grammar (`accepts_grammar`: a Lark grammar in llguidance's dialect)."""
+
+    accepts_grammar = True
 
     def __init__(self, config: HFConfig):
         self.config = config
@@ -64,6 +68,7 @@ class HFModel:
         self.prefix_cache = (
             SystemPromptCache(self.model, self.tokenizer) if config.prefix_cache else None
         )
+        self._grammar_decoder: GrammarDecoder | None = None
 
     def generate(
         self,
@@ -72,8 +77,23 @@ class HFModel:
         max_new_tokens: int = 256,
         temperature: float = 0.0,
         stop: list[str] | None = None,
+        grammar: str | None = None,
     ) -> Generation:
-        """Generate one assistant turn with the tokenizer's chat template."""
+        """Generate one assistant turn with the tokenizer's chat template (under `grammar`,
+        when given, which then decides where the answer ends: `stop` is not used)."""
+        if grammar is not None:
+            if self._grammar_decoder is None:
+                self._grammar_decoder = GrammarDecoder(self.tokenizer)
+            return generate_constrained(
+                self.model,
+                self.tokenizer,
+                messages,
+                grammar,
+                self._grammar_decoder,
+                max_new_tokens=max_new_tokens,
+                temperature=temperature,
+                prefix_cache=self.prefix_cache,
+            )
         return generate_chat(
             self.model,
             self.tokenizer,
@@ -162,14 +182,7 @@ def generate_chat(
     weights change, so it must not be given a prefix cache)."""
     import torch
 
-    if not tokenizer.chat_template:
-        raise ModelError("the tokenizer has no chat template; use an instruct/chat model")
-    inputs = tokenizer.apply_chat_template(
-        [m.model_dump() for m in messages],
-        add_generation_prompt=True,
-        return_tensors="pt",
-        return_dict=True,
-    ).to(model.device)
+    inputs = _chat_inputs(model, tokenizer, messages)
     timer = _FirstTokenTimer()
     start = time.perf_counter()
     past = None if prefix_cache is None else prefix_cache.for_prompt(messages, inputs["input_ids"])
@@ -197,6 +210,52 @@ def generate_chat(
         total_seconds=total,
         finish_reason="stop" if stopped or ended or len(new_ids) < max_new_tokens else "length",
     )
+
+
+def generate_constrained(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    messages: list[Message],
+    grammar: str,
+    decoder: GrammarDecoder,
+    *,
+    max_new_tokens: int,
+    temperature: float,
+    prefix_cache: SystemPromptCache | None = None,
+) -> Generation:
+    """One assistant turn that is a sentence of `grammar` (see `models.constrained`)."""
+    if temperature < 0:
+        raise ValueError(f"temperature must be >= 0, got {temperature}")
+    inputs = _chat_inputs(model, tokenizer, messages)
+    start = time.perf_counter()
+    past = None if prefix_cache is None else prefix_cache.for_prompt(messages, inputs["input_ids"])
+    new_ids, first, complete = decoder.decode(
+        model,
+        inputs["input_ids"],
+        past,
+        grammar,
+        max_new_tokens=max_new_tokens,
+        temperature=temperature,
+    )
+    return Generation(
+        text=tokenizer.decode(new_ids, skip_special_tokens=True),
+        prompt_tokens=inputs["input_ids"].shape[1],
+        completion_tokens=len(new_ids),
+        prompt_seconds=first,
+        total_seconds=time.perf_counter() - start,
+        finish_reason="stop" if complete else "length",
+    )
+
+
+def _chat_inputs(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, messages):
+    if not tokenizer.chat_template:
+        raise ModelError("the tokenizer has no chat template; use an instruct/chat model")
+    return tokenizer.apply_chat_template(
+        [m.model_dump() for m in messages],
+        add_generation_prompt=True,
+        return_tensors="pt",
+        return_dict=True,
+    ).to(model.device)
 
 
 def _sampling(temperature: float) -> dict[str, Any]:

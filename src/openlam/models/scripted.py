@@ -20,12 +20,20 @@ class ScriptedModel:
     `max_new_tokens` and `temperature` are recorded but do not change the output.
     """
 
-    def __init__(self, outputs: Sequence[str], *, cycle: bool = False, name: str = "scripted"):
+    def __init__(
+        self,
+        outputs: Sequence[str],
+        *,
+        cycle: bool = False,
+        name: str = "scripted",
+        accepts_grammar: bool = False,
+    ):
         if cycle and not outputs:
             raise ValueError("a cycling ScriptedModel needs at least one output")
         self.outputs = list(outputs)
         self.cycle = cycle
         self.name = name
+        self.accepts_grammar = accepts_grammar  # then the agent sends each step's grammar
         self.position = 0
         self.calls: list[list[Message]] = []
         self.settings: list[dict] = []
@@ -37,12 +45,19 @@ class ScriptedModel:
         max_new_tokens: int = 256,
         temperature: float = 0.0,
         stop: list[str] | None = None,
+        grammar: str | None = None,
     ) -> Generation:
-        """Return the next scripted output (cut at a stop string)."""
+        """Return the next scripted output (cut at a stop string); a grammar is recorded,
+        not enforced."""
         start = time.perf_counter()
         self.calls.append(list(messages))
         self.settings.append(
-            {"max_new_tokens": max_new_tokens, "temperature": temperature, "stop": stop}
+            {
+                "max_new_tokens": max_new_tokens,
+                "temperature": temperature,
+                "stop": stop,
+                "grammar": grammar,
+            }
         )
         text, _ = cut_at_stop(self._next_output(), stop)
         return Generation(
