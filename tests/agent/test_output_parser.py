@@ -161,3 +161,47 @@ def test_a_valid_output_in_prose_or_fences_parses():
         "click_input",
         Status.CONTINUE,
     )
+
+
+VALID_CALLS = [
+    'click_input(label="2")',
+    'set_edit_text(label="5", text="14")',
+    'select_text(text="Quarterly", occurrence=1)',
+    "insert_table(rows=2, columns=3)",
+    "[FINISH]",
+    'summary(text="Two paragraphs.") [FINISH]',
+]
+
+
+def adversarial_calls(n: int, seed: int = 0) -> list[str]:
+    """Valid calls broken the ways a model breaks them when nothing constrains it."""
+    rng = random.Random(seed)
+    makers = [
+        lambda: rng.choice(VALID_CALLS),
+        lambda: rng.choice(VALID_CALLS)[: rng.randrange(0, 40)],  # truncated
+        lambda: rng.choice(VALID_CALLS).replace("2", rng.choice(["99", "-1", "x", ""])),
+        lambda: rng.choice(VALID_CALLS) + rng.choice([" [DONE]", " [finish]", "[FAIL]", " ;"]),
+        lambda: f"__import__('os').system('{rng.choice(['ls', 'rm'])}')",
+        lambda: 'click_input("2")',
+        lambda: 'click_input(label="2", **{"a": 1})',
+        lambda: "select_text(text=" + "(" * rng.randrange(1, 5000) + ")",
+        lambda: f"select_text(text={rng.choice(JUNK_VALUES)!r})",
+        lambda: "".join(rng.choice(string.printable) for _ in range(rng.randrange(0, 300))),
+        lambda: f"insert_table(rows={rng.choice(JUNK_VALUES)!r}, columns=3)",
+    ]
+    return [rng.choice(makers)() for _ in range(n)]
+
+
+def test_ten_thousand_call_outputs_parse_or_fail_cleanly():
+    outcomes = {"ok": 0, "error": 0}
+    for text in adversarial_calls(10_000):
+        try:
+            action = parse_model_output(text, ACTIONS, CONTROLS, "call")
+        except ModelOutputError:
+            outcomes["error"] += 1
+        else:
+            assert action.control_label is None or action.control_label in {
+                c.label for c in CONTROLS
+            }
+            outcomes["ok"] += 1
+    assert outcomes["ok"] > 1000 and outcomes["error"] > 3000

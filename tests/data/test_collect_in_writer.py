@@ -20,6 +20,7 @@ from openlam.data.instantiate import instantiate_library
 from openlam.data.samples import build_samples
 from openlam.tasks.writer import registry
 from openlam.tasks.writer.templates import TEST_TEMPLATES
+from tests.envs.test_lifetime import owned_by, survivors
 
 pytestmark = pytest.mark.writer
 FAMILIES = ["writer/bold-word-v1", "writer/landscape-v1", "writer/count-tables-v1"]
@@ -58,8 +59,12 @@ def test_a_collection_killed_mid_run_resumes_to_the_clean_result(tmp_path):
         not results.exists() or results.read_text().count("\n") < 2
     ):
         time.sleep(0.2)
-    os.killpg(proc.pid, signal.SIGKILL)  # the worker's Writer stack dies with it
+    stack = owned_by(proc.pid)
+    assert "soffice.bin" in stack.values()
+    # The stack runs in sessions of its own, out of reach of this kill: its reaper ends it.
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert survivors(stack, timeout_s=10) == {}
     partial = results.read_text().count("\n")
     assert 2 <= partial < 6
     subprocess.run([*COLLECT, "--out", str(killed)], check=True, capture_output=True, timeout=600)

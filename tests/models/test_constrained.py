@@ -72,3 +72,30 @@ def test_an_untrained_model_under_the_grammar_gives_only_valid_actions(smollm2, 
         parse_model_output(decision.output, ACTIONS, obs.controls, "call")
         if decision.action.function == "select_text":
             assert decision.action.args["text"] in " ".join(env.paragraphs)
+
+
+def test_the_gbnf_grammar_for_llama_cpp_admits_the_same_answers(smollm2):
+    """llama.cpp reads GBNF; llguidance converts GBNF to Lark, so both dialects of one step's
+    grammar can be held against the same answers without compiling llama.cpp."""
+    from llguidance.gbnf_to_lark import gbnf_to_lark
+
+    obs, _ = FakeWriterEnv(["Dear  Ms Smith,", "The report is attached."]).reset()
+    decoder = GrammarDecoder(smollm2.tokenizer)
+    lark = action_grammar(ACTIONS, obs.controls, obs.document, "lark")
+    gbnf = gbnf_to_lark(action_grammar(ACTIONS, obs.controls, obs.document, "gbnf"))
+    answers = [
+        'select_text(text="Dear  Ms")',
+        'select_text(text="Ms Smith,")',
+        'select_text(text="report is attached.") [FINISH]',
+        'select_text(text="Dear Ms")',
+        'select_text(text="Smi")',
+        'wheel_mouse_input(label="1", wheel_dist=-5)',
+        "set_font(font_size=10.5)",
+        "set_font()",
+        "insert_table(rows=2, columns=3)",
+        'keyboard_input(label="1", keys="{ctrl+b}")',
+    ]
+    for text in answers:
+        assert accepts(decoder, smollm2.tokenizer, lark, text) == accepts(
+            decoder, smollm2.tokenizer, gbnf, text
+        ), text

@@ -1,28 +1,33 @@
 """The answers a model may give at one step, as a grammar for constrained decoding.
 
-The grammar (Lark, in llguidance's dialect) admits exactly the `call` variant's answers that
-are valid here: a function of the action space, a label among the controls shown, arguments of
-the declared types in declaration order, and for grounded arguments (`actions.Grounded`) only
-what the document holds: a stretch of whole words of one paragraph or table cell, an existing
-paragraph index, an existing table number. A model decoded under it cannot produce an invalid
-action; the parser still checks everything, for endpoints that cannot be constrained.
+The grammar admits exactly the `call` variant's answers that are valid here: a function of the
+action space, a label among the controls shown, arguments of the declared types in declaration
+order, and for grounded arguments (`actions.Grounded`) only what the document holds: a stretch
+of whole words of one paragraph or table cell, an existing paragraph index, an existing table
+number. A model decoded under it cannot produce an invalid action; the parser still checks
+everything, for endpoints that cannot be constrained.
+
+One builder writes two dialects: Lark as llguidance reads it (the transformers backend) and
+GBNF as llama.cpp reads it. The only construct they do not share is "a stretch of whole words
+of this text": llguidance has it built in (`substring_words`); in GBNF it is a chain of one
+rule per word, each optionally followed by the rest.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic.fields import FieldInfo
 
 from openlam.actions import LABEL_ARG, ActionSpace, ActionSpec, Grounded
 from openlam.records import Control, DocumentState
 
-# Free text is bounded so that every answer ends within `MAX_ANSWER_TOKENS`; labels, numbers
-# and grounded text are bounded by what exists.
-FREE_TEXT = r'/"([^"\\\n]|\\["\\n]){0,100}"/'
+Syntax = Literal["lark", "gbnf"]
+FREE_TEXT_CHARS = 100
 # No answer of the grammar is longer (two free texts of 100 characters, one token each at
 # worst, and the call around them), so decoding under it never stops half-way.
 MAX_ANSWER_TOKENS = 320
@@ -30,120 +35,178 @@ MAX_TEXT_SOURCES = 400
 
 
 def action_grammar(
-    actions: ActionSpace, controls: list[Control], document: DocumentState | None
+    actions: ActionSpace,
+    controls: list[Control],
+    document: DocumentState | None,
+    syntax: Syntax = "lark",
 ) -> str:
-    """A Lark grammar of every valid answer for this step."""
-    rules: dict[str, str] = {}
+    """A grammar of every valid answer for this step, in Lark (llguidance) or GBNF."""
+    g = _Grammar(syntax)
     calls = []
     for spec in actions.specs.values():
         if spec.needs_control and not controls:
             continue
-        call = _call_rule(spec, controls, document, rules)
+        call = _call_rule(g, spec, controls, document)
         if call is not None:
             calls.append(call)
-    rules["call"] = " | ".join(calls)
-    head = [
-        'start: call | call " " STATUS | STATUS',
-        'STATUS: "[FINISH]" | "[FAIL]" | "[CONFIRM]"',
-    ]
-    return "\n".join(head + [f"{name}: {body}" for name, body in rules.items()]) + "\n"
+    status = g.alt([g.lit("[FINISH]"), g.lit("[FAIL]"), g.lit("[CONFIRM]")])
+    g.rule("status", status)
+    g.rule("call", g.alt(calls))
+    g.rule(g.start, g.alt(["call", f"call {g.lit(' ')} status", "status"]))
+    return g.text()
+
+
+class _Grammar:
+    """Rules in one dialect; the start rule is written first."""
+
+    def __init__(self, syntax: Syntax):
+        self.syntax = syntax
+        self.start = "start" if syntax == "lark" else "root"
+        self.rules: dict[str, str] = {}
+
+    def rule(self, name: str, body: str) -> str:
+        self.rules[name] = body
+        return name
+
+    def text(self) -> str:
+        sep = ": " if self.syntax == "lark" else " ::= "
+        order = [self.start, *(n for n in self.rules if n != self.start)]
+        return "\n".join(f"{name}{sep}{self.rules[name]}" for name in order) + "\n"
+
+    def name(self, *parts: str) -> str:
+        """A rule name both dialects accept (GBNF: letters, digits and dashes)."""
+        joined = "_".join(parts).lower()
+        return joined if self.syntax == "lark" else joined.replace("_", "-")
+
+    @staticmethod
+    def lit(text: str) -> str:
+        return json.dumps(text)  # JSON's escapes are both dialects' escapes
+
+    @staticmethod
+    def alt(items: list[str]) -> str:
+        return " | ".join(f"({item})" for item in items)
+
+    def free_text(self) -> str:
+        """A double-quoted string without newlines, escapes allowed, bounded in length."""
+        if self.syntax == "lark":
+            return rf'/"([^"\\\n]|\\["\\n]){{0,{FREE_TEXT_CHARS}}}"/'
+        return rf'"\"" ([^"\\\n] | "\\" ["\\n]){{0,{FREE_TEXT_CHARS}}} "\""'
+
+    def number(self, signed: bool, decimals: bool) -> str:
+        sign = "-?" if signed else ""
+        if self.syntax == "lark":
+            tail = r"(\.[0-9]{1,2})?" if decimals else ""
+            return f"/{sign}[0-9]{{1,4}}{tail}/"
+        sign = '"-"? ' if signed else ""
+        tail = ' ("." [0-9]{1,2})?' if decimals else ""
+        return f"{sign}[0-9]{{1,4}}{tail}"
+
+    def words_of(self, name: str, text: str) -> str:
+        """A rule for any stretch of whole words of `text`."""
+        if self.syntax == "lark":
+            return self.rule(name.upper(), "%regex " + json.dumps({"substring_words": text}))
+        words = re.findall(r"\S+", text)
+        gaps = re.findall(r"\s+", text.strip())
+        starts = []
+        for k in reversed(range(len(words))):
+            rest = f" ({self.lit(gaps[k])} {name}-{k + 1})?" if k + 1 < len(words) else ""
+            starts.append(self.rule(f"{name}-{k}", f"{self.lit(words[k])}{rest}"))
+        return self.rule(name, " | ".join(reversed(starts)))
 
 
 def _call_rule(
-    spec: ActionSpec, controls: list[Control], document: DocumentState | None, rules: dict
+    g: _Grammar, spec: ActionSpec, controls: list[Control], document: DocumentState | None
 ) -> str | None:
     """The rule of one function's calls; None where a required argument has no valid value."""
     items: list[tuple[str, str, bool]] = []
     if spec.needs_control:
-        rules["label"] = " | ".join(_lit(json.dumps(c.label)) for c in controls)
+        g.rule("label", g.alt([g.lit(json.dumps(c.label)) for c in controls]))
         items.append((LABEL_ARG, "label", True))
     for name, field in spec.args_model.model_fields.items():
-        value = _value_rule(spec.name, name, field, document, rules)
+        value = _value_rule(g, spec.name, name, field, document)
         if value is None and field.is_required():
             return None
         if value is not None:
             items.append((name, value, field.is_required()))
-    return f"({_lit(spec.name + '(')} {_arguments(items, 0, False)} {_lit(')')})"
+    inner = _arguments(g, items, 0, False)
+    return " ".join(part for part in (g.lit(spec.name + "("), inner, g.lit(")")) if part)
 
 
-def _arguments(items: list[tuple[str, str, bool]], i: int, lead: bool) -> str:
+def _arguments(g: _Grammar, items: list[tuple[str, str, bool]], i: int, lead: bool) -> str:
     """Keyword arguments from the i-th on, in order, optional ones optional, with a comma
-    before each but the first written."""
+    before each but the first written ("" when none is left)."""
     if i == len(items):
-        return '""'
+        return ""
     name, value, required = items[i]
-    item = f"{_lit((', ' if lead else '') + name + '=')} {value}"
+    item = f"{g.lit((', ' if lead else '') + name + '=')} {value}"
     if required:
-        return f"{item} {_arguments(items, i + 1, True)}"
+        return f"{item} {_arguments(g, items, i + 1, True)}".strip()
     if lead:
-        return f"({item})? {_arguments(items, i + 1, True)}"
-    return f"({item} {_arguments(items, i + 1, True)} | {_arguments(items, i + 1, False)})"
+        return f"({item})? {_arguments(g, items, i + 1, True)}".strip()
+    with_it = f"{item} {_arguments(g, items, i + 1, True)}".strip()
+    without = _arguments(g, items, i + 1, False)
+    return f"({with_it} | {without})" if without else f"({with_it})?"
 
 
 def _value_rule(
-    function: str, name: str, field: FieldInfo, document: DocumentState | None, rules: dict
+    g: _Grammar, function: str, name: str, field: FieldInfo, document: DocumentState | None
 ) -> str | None:
     """The rule name for one argument's values, or None where nothing valid exists."""
     grounded = next((m for m in field.metadata if isinstance(m, Grounded)), None)
     if grounded is not None:
-        return _grounded_rule(grounded.kind, document, rules)
-    key = f"{function}_{name}".lower()
-    rules[key] = _type_rule(field.annotation, field)
-    return key
+        return _grounded_rule(g, grounded.kind, document)
+    return g.rule(g.name(function, name), _type_rule(g, field.annotation, field))
 
 
-def _grounded_rule(kind: str, document: DocumentState | None, rules: dict) -> str | None:
+def _grounded_rule(g: _Grammar, kind: str, document: DocumentState | None) -> str | None:
     if document is None:
         return None
+    if kind == "text":
+        return _text_rule(g, document)
     if kind == "paragraph":
         values = [str(p.index) for p in document.paragraphs]
-    elif kind == "table":
-        values = [str(n) for n in range(1, len(document.tables) + 1)]
     else:
-        return _text_rule(document, rules)
+        values = [str(n) for n in range(1, len(document.tables) + 1)]
     if not values:
         return None
-    rules[f"{kind}_value"] = " | ".join(_lit(v) for v in values)
-    return f"{kind}_value"
+    return g.rule(g.name(kind, "value"), g.alt([g.lit(v) for v in values]))
 
 
-def _text_rule(document: DocumentState, rules: dict) -> str | None:
+def _text_rule(g: _Grammar, document: DocumentState) -> str | None:
     """Whole-word stretches of one paragraph or cell, inside double quotes."""
     sources = [p.text for p in document.paragraphs]
     sources += [cell for t in document.tables for row in t.cells for cell in row]
     # A quote or backslash would need escaping inside the literal: split the text there.
     pieces = {
-        piece.strip()
+        piece
         for text in sources
         for chunk in text.replace("\\", '"').split('"')
         if (piece := chunk.strip())
     }
     if not pieces:
         return None
-    names = []
-    for i, piece in enumerate(sorted(pieces)[:MAX_TEXT_SOURCES]):
-        rules[f"TEXT{i}"] = "%regex " + json.dumps({"substring_words": piece})
-        names.append(f"TEXT{i}")
-    rules["document_text"] = " | ".join(names)
-    return '"\\"" document_text "\\""'
+    names = [
+        g.words_of(f"text{i}", piece) for i, piece in enumerate(sorted(pieces)[:MAX_TEXT_SOURCES])
+    ]
+    g.rule(g.name("document", "text"), g.alt(names))
+    return f"{g.lit(chr(34))} {g.name('document', 'text')} {g.lit(chr(34))}"
 
 
-def _type_rule(annotation: Any, field: FieldInfo) -> str:
+def _type_rule(g: _Grammar, annotation: Any, field: FieldInfo) -> str:
     """Values of a plain argument type: literals, bool, bounded numbers, free text."""
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if origin is typing.Literal:
-        return " | ".join(_lit(json.dumps(v) if isinstance(v, str) else repr(v)) for v in args)
+        return g.alt([g.lit(json.dumps(v) if isinstance(v, str) else repr(v)) for v in args])
     if origin in (typing.Union, types.UnionType, Annotated):
-        return _type_rule(args[0], field)  # Optional[X]: an explicit None is never needed
+        return _type_rule(g, args[0], field)  # Optional[X]: an explicit None is never needed
     if annotation is bool:
-        return '"True" | "False"'
+        return g.alt([g.lit("True"), g.lit("False")])
     if annotation is int:
-        sign = "" if _lower_bound(field) >= 0 else "-?"
-        return f"/{sign}[0-9]{{1,4}}/"
+        return g.number(signed=_lower_bound(field) < 0, decimals=False)
     if annotation is float:
-        return r"/[0-9]{1,3}(\.[0-9]{1,2})?/"
-    return FREE_TEXT
+        return g.number(signed=False, decimals=True)
+    return g.free_text()
 
 
 def _lower_bound(field: FieldInfo) -> float:
@@ -152,7 +215,3 @@ def _lower_bound(field: FieldInfo) -> float:
             if getattr(meta, attr, None) is not None:
                 return getattr(meta, attr)
     return float("-inf")
-
-
-def _lit(text: str) -> str:
-    return json.dumps(text)

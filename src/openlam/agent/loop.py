@@ -161,9 +161,7 @@ class _Run:
         """What this step's policy sees: the filter runs here, once per step."""
         config = self.agent.config
         shown = shown_for(self.obs, self.request, self.plan, config.prompt.max_controls)
-        return StepContext(
-            self.request, self.obs, shown, list(self.trajectory.steps), config.app
-        )
+        return StepContext(self.request, self.obs, shown, list(self.trajectory.steps), config.app)
 
     def step(self) -> str | None:
         """One turn; returns the outcome when the run is over."""

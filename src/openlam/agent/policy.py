@@ -87,8 +87,9 @@ class ModelPolicy:
             return None
         if not getattr(self.model, "accepts_grammar", False):
             return None
+        syntax = getattr(self.model, "grammar_syntax", "lark")
         return action_grammar(
-            self.actions, context.shown_controls(), context.observation.document
+            self.actions, context.shown_controls(), context.observation.document, syntax
         )
 
     def act(self, context: StepContext) -> Decision:

@@ -22,7 +22,7 @@ class NamedModel(BaseModel):
 
     name: str
     config: ModelConfig
-    prompt_variant: str = Field("compact", description="the prompt the model was trained on")
+    prompt_variant: str = Field("call", description="the prompt the model was trained on")
 
 
 def model_config_for(spec: str, device: str = "auto", threads: int | None = None) -> ModelConfig:

@@ -45,7 +45,7 @@ class OnlineConfig(BaseModel):
     seed: int = 0
     max_steps: int = Field(10, ge=1)
     max_new_tokens: int = Field(200, ge=1)
-    max_controls: int = Field(40, ge=1, description="as many controls as the model learned on")
+    max_controls: int = Field(24, ge=1, description="as many controls as the model learned on")
     workers: int = Field(1, ge=1)
     in_process: bool = False
     ray_address: str | None = None

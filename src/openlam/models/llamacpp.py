@@ -54,13 +54,18 @@ def import_llama_cpp() -> Any:
 
 
 class LlamaCppModel:
-    """A TextModel running a GGUF file in-process with llama.cpp."""
+    """A TextModel running a GGUF file in-process with llama.cpp; it takes a step's grammar
+    in GBNF (`accepts_grammar`), which replaces the configured one for that call."""
+
+    accepts_grammar = True
+    grammar_syntax = "gbnf"
 
     def __init__(self, config: LlamaCppConfig):
         llama_cpp = import_llama_cpp()
         if not Path(config.model).is_file():
             raise ModelError(f"no GGUF file at {config.model}")
         self.config = config
+        self.llama_cpp = llama_cpp
         self.name = config.name or Path(config.model).stem
         self.llm = llama_cpp.Llama(
             model_path=config.model,
@@ -79,15 +84,19 @@ class LlamaCppModel:
         max_new_tokens: int = 256,
         temperature: float = 0.0,
         stop: list[str] | None = None,
+        grammar: str | None = None,
     ) -> Generation:
         """Generate one assistant turn with the GGUF's chat template (and the grammar)."""
         start = time.perf_counter()
+        constraint = self.grammar
+        if grammar is not None:
+            constraint = self.llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
         reply = self.llm.create_chat_completion(
             messages=[m.model_dump() for m in messages],
             max_tokens=max_new_tokens,
             temperature=temperature,  # llama.cpp samples greedily at 0
             stop=stop or [],
-            grammar=self.grammar,
+            grammar=constraint,
         )
         choice = reply["choices"][0]
         usage = reply.get("usage") or {}

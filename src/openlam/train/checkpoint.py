@@ -50,10 +50,10 @@ def read_meta(path: Path) -> CheckpointMeta | None:
 
 
 def policy_variant(start: str) -> str:
-    """The prompt variant a checkpoint was trained on (compact, what the samples default to,
+    """The prompt variant a checkpoint was trained on (call, what the samples default to,
     for a plain model or anything that is not a checkpoint)."""
     meta = read_meta(Path(start))
-    return (meta.prompt_variant if meta else None) or "compact"
+    return (meta.prompt_variant if meta else None) or "call"
 
 
 def write_meta(path: Path, meta: CheckpointMeta) -> None:

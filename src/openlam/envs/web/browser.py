@@ -3,6 +3,11 @@
 Playwright launches Debian's Chromium (never `playwright install`: its download does not run
 here). The browser's PID is kept so that a watchdog can kill a browser that stops answering,
 and so that closing can wait for every helper process before the profile is removed.
+
+Playwright starts Chromium detached, in a session of its own (its crash handlers each in
+another), out of reach of a kill of the owner's process group. Chromium does end when its
+pipe to a dead Playwright driver closes; not to depend on that, a reaper
+(`openlam.envs.lifetime`) kills the browser, its helpers and the driver when the owner dies.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from time import monotonic, sleep
 
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+
+from openlam.envs.lifetime import Reaper, descendants
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -59,6 +66,7 @@ class Chromium:
         self._profile_dir = tempfile.TemporaryDirectory(prefix="openlam-chromium-")
         self.profile = Path(self._profile_dir.name)
         self.dead: str | None = None  # why it is gone, when we know better than "exited"
+        self.reaper = Reaper()
         try:
             # A persistent context is the only launch that takes our own profile folder.
             self.launcher: BrowserContext = playwright.chromium.launch_persistent_context(
@@ -66,12 +74,15 @@ class Chromium:
                 executable_path=str(executable),
                 headless=headless,
                 args=[*CHROMIUM_ARGS, *extra_args],
+                env=self.reaper.mark(dict(os.environ)),  # every helper inherits the mark
             )
         except BaseException:
+            self.reaper.release()
             self._profile_dir.cleanup()
             raise
         self.browser: Browser = self.launcher.browser
         self.pid = _browser_pid(self.browser)
+        self.reaper.watch(self.pid, *_playwright_drivers())
 
     def gone(self) -> str | None:
         """Why the browser can no longer be used, or None while it can."""
@@ -103,6 +114,7 @@ class Chromium:
             self.launcher.close()
         # A killed browser's helpers live on for a moment, still writing to the profile.
         _end_processes(self.profile, timeout_s=5.0)
+        self.reaper.release()
         self._profile_dir.cleanup()
 
 
@@ -129,6 +141,20 @@ def _browser_pid(browser: Browser) -> int:
     processes = session.send("SystemInfo.getProcessInfo")["processInfo"]
     session.detach()
     return next(p["id"] for p in processes if p["type"] == "browser")
+
+
+def _playwright_drivers() -> list[int]:
+    """This process's Playwright drivers (`node cli.js run-driver`, one per sync Playwright):
+    the driver that launched this browser is among them."""
+    pids = []
+    for pid in descendants(os.getpid()):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:  # it ended while we looked
+            continue
+        if b"run-driver" in argv:
+            pids.append(pid)
+    return pids
 
 
 def _end_processes(profile: Path, timeout_s: float) -> None:

@@ -3,7 +3,9 @@
 Xvfb (its own display), openbox (without a window manager the Writer window stays 1x26 px
 and the accessibility tree has no toolbars), a private D-Bus session (which also carries the
 AT-SPI bus it activates), and soffice with its own profile and UNO port. Every process is
-started in its own session and stopped by PID, together with whatever it spawned.
+started in its own session and stopped by PID, together with whatever it spawned. A reaper
+(`openlam.envs.lifetime`) kills them all should the owner die without stopping them, even by
+SIGKILL, which neither `atexit` nor a kill of the owner's process group would cover.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from openlam.envs.lifetime import Reaper, family
 
 # The wrapper, not soffice.bin: a fresh profile makes soffice.bin exit with code 81 and
 # expect its launcher (oosplash) to start it again.
@@ -65,11 +69,13 @@ class DesktopStack:
     dbus_address: str | None = None
     uno_port: int | None = None
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    reaper: Reaper | None = None
 
     def start(self) -> None:
         """Start every process; on any failure, stop what was started and raise."""
         self.workdir = Path(tempfile.mkdtemp(prefix="openlam-writer-"))
         atexit.register(self.stop)
+        self.reaper = Reaper()
         try:
             self._start_xvfb()
             self._start_dbus()
@@ -80,7 +86,8 @@ class DesktopStack:
             raise
 
     def env(self) -> dict[str, str]:
-        """The environment a process needs to reach this stack's display and buses."""
+        """The environment a process needs to reach this stack's display and buses. It
+        carries the reaper's mark: whatever is started with it dies with the owner."""
         env = dict(os.environ)
         for key in (
             "DBUS_SESSION_BUS_ADDRESS",
@@ -95,7 +102,7 @@ class DesktopStack:
             SAL_USE_VCLPLUGIN="gtk3",
             XDG_RUNTIME_DIR=str(self.workdir / "run"),
         )
-        return env
+        return self.reaper.mark(env)
 
     def alive(self) -> dict[str, bool]:
         return {name: proc.poll() is None for name, proc in self.procs.items()}
@@ -108,7 +115,7 @@ class DesktopStack:
         launcher = self.procs.get("soffice")
         if launcher is None:
             return None
-        for pid in sorted(_descendants(launcher.pid)):
+        for pid in sorted(family([launcher.pid])):
             try:
                 stat = Path(f"/proc/{pid}/stat").read_text()
             except OSError:
@@ -124,11 +131,7 @@ class DesktopStack:
 
     def stop(self) -> None:
         """Kill every process of the stack and whatever they spawned; remove the workdir."""
-        victims: set[int] = set()
-        for proc in self.procs.values():
-            victims.add(proc.pid)
-            victims.update(_descendants(proc.pid))
-        for pid in victims:
+        for pid in family(proc.pid for proc in self.procs.values()):
             _kill(pid)
         for proc in self.procs.values():
             try:
@@ -136,6 +139,9 @@ class DesktopStack:
             except subprocess.TimeoutExpired:
                 _kill(proc.pid)
         self.procs.clear()
+        if self.reaper is not None:
+            self.reaper.release()
+            self.reaper = None
         atexit.unregister(self.stop)
         if self.workdir and not self.config.keep_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
@@ -156,6 +162,7 @@ class DesktopStack:
         )
         log.close()
         self.procs[name] = proc
+        self.reaper.watch(proc.pid)
         return proc
 
     def _start_xvfb(self) -> None:
@@ -163,7 +170,7 @@ class DesktopStack:
         read_fd, write_fd = os.pipe()
         screen = f"{self.config.width}x{self.config.height}x24"
         argv = ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp"]
-        self._spawn("xvfb", argv, env=dict(os.environ), pass_fds=(write_fd,))
+        self._spawn("xvfb", argv, env=self.reaper.mark(dict(os.environ)), pass_fds=(write_fd,))
         os.close(write_fd)
         number = _read_line(read_fd, self.config.start_timeout_s, "Xvfb display number")
         self.display = f":{number}"
@@ -268,28 +275,6 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process whose parent chain leads to pid (read from /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rpartition(")")[2].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
 
 
 def _kill(pid: int) -> None:
