@@ -16,6 +16,7 @@ from openlam.envs.fake import FakeWriterEnv
 from openlam.envs.writer.actions import writer_action_space
 from openlam.models.base import ModelError
 from openlam.models.scripted import ScriptedModel
+from openlam.tasks.apps import WriterApp
 
 ACTIONS = writer_action_space()
 BOLD = 'click_input(label="2")'
@@ -24,8 +25,9 @@ CLOSE = 'click_input(label="9")'
 
 
 def run(outputs, tmp_path, cycle=False, **config):
-    """A batch run: the agent's default confirmer refuses every sensitive action."""
-    agent = Agent.for_model(ScriptedModel(outputs, cycle=cycle), ACTIONS, AgentConfig(**config))
+    """A batch run with Writer's gate: the default confirmer refuses every sensitive action."""
+    config = AgentConfig(**{"safety": WriterApp.safety, **config})
+    agent = Agent.for_model(ScriptedModel(outputs, cycle=cycle), ACTIONS, config)
     return agent.run(FakeWriterEnv(), "Make the title bold", tmp_path / "t.jsonl")
 
 

@@ -24,14 +24,7 @@ class SafetyConfig(BaseModel):
 
     deny_functions: list[str] = Field(default_factory=list)
     deny_control_names: list[str] = Field(
-        default_factory=lambda: [
-            "Close",
-            "Close Document",
-            "Close Window",
-            "Exit LibreOffice",
-            "Quit",
-            "Delete",
-        ]
+        default_factory=list, description="each application brings its own (`TaskApp.safety`)"
     )
 
 

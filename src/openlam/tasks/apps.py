@@ -55,7 +55,17 @@ class WriterApp:
 
     name = "writer"
     title = "LibreOffice Writer"
-    safety = SafetyConfig()  # closing the document or the application, deleting
+    # Closing the document or the application may lose work; deleting too.
+    safety = SafetyConfig(
+        deny_control_names=[
+            "Close",
+            "Close Document",
+            "Close Window",
+            "Exit LibreOffice",
+            "Quit",
+            "Delete",
+        ]
+    )
 
     @property
     def gone(self) -> tuple[type[Exception], ...]:

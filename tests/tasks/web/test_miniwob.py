@@ -6,13 +6,12 @@ import json
 import pytest
 
 from openlam.agent.loop import AgentConfig
-from openlam.agent.safety import SafetyConfig
 from openlam.agent.scripted import ScriptedPolicy
 from openlam.data.execute import ExpertConfig, execute
 from openlam.envs.web.env import WebEnv
 from openlam.models.scripted import ScriptedModel
 from openlam.records import Action
-from openlam.tasks.apps import miniwob_seeds
+from openlam.tasks.apps import WriterApp, miniwob_seeds
 from openlam.tasks.episode import run_episode
 from openlam.tasks.web import miniwob
 from openlam.tasks.web.miniwob_experts import SOLUTIONS
@@ -102,7 +101,7 @@ def test_a_model_may_close_a_pages_dialog_unless_the_run_sets_its_own_gate(env, 
     obs, _ = env.reset(options=miniwob.episode_options("click-dialog", instance.params["seed"]))
     close = obs.find("Close")
     click = json.dumps({"control_label": close.label, "function": "click", "status": "CONTINUE"})
-    for agent, success in ((AgentConfig(), True), (AgentConfig(safety=SafetyConfig()), False)):
+    for agent, success in ((AgentConfig(), True), (AgentConfig(safety=WriterApp.safety), False)):
         expert = ExpertConfig(kind="model", agent=agent)
         result = execute(env, instance, "eval", expert, tmp_path, ScriptedModel([click]))
         assert result.success is success, result.reason

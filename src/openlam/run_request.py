@@ -1,4 +1,5 @@
-"""Run one user request on a user's document in the real Writer: what `openlam run` does."""
+"""`openlam run`: one user request carried out by the agent on a user's document in the real
+Writer, each step shown as it happens."""
 
 from __future__ import annotations
 
