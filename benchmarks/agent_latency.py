@@ -112,12 +112,14 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=6)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--smoke", action="store_true", help="one task, two steps, base model")
+    parser.add_argument(
+        "--smoke", action="store_true", help="one task, two steps, the base model constrained"
+    )
     parser.add_argument("--out", type=Path, default=Path("runs/bench/agent_latency.json"))
     options = parser.parse_args()
     runs = options.run or ["call:base:constrained", "compact:base"]
     if options.smoke:
-        options.tasks, options.max_steps = 1, 2
+        options.tasks, options.max_steps, runs = 1, 2, ["call:base:constrained"]
     instances = held_out(options.tasks, options.seed)
     results = []
     with WriterEnv() as env:

@@ -2,6 +2,8 @@
 run, as tasks per minute and their ratio.
 
     .venv/bin/python benchmarks/collect_throughput.py [--n-per-family 1] [--limit N]
+
+A smoke run (one task, both worker counts): --limit 1 --out /tmp/collect.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def main() -> None:
             "succeeded": sum(r.success for r in results),
         }
         console.print(f"{workers} worker(s): {len(results) / minutes:.1f} tasks/min")
+        for r in results:
+            if not r.success:  # a rate over failed tasks says little: show why they failed
+                error = f"; {r.execution_error}" if r.execution_error else ""
+                console.print(f"failed {r.id}: {r.reason}{error}", style="red", markup=False)
     base = figures[f"{options.workers[0]} workers"]["tasks_per_min"]
     for workers in options.workers[1:]:
         ratio = figures[f"{workers} workers"]["tasks_per_min"] / base

@@ -8,6 +8,9 @@ identical across the three; the script fails if they are not.
 
     .venv/bin/python benchmarks/hf_step_speed.py --samples runs/web/collect/samples/train.jsonl \
         --adapter runs/web/imitate-all --n 40 --out runs/bench/hf_step_speed.json
+
+--base names another base model than SmolLM2-135M-Instruct (the one the adapter was trained
+on); the test suite's smoke run gives a tiny random model, its adapter and `--n 2`.
 """
 
 from __future__ import annotations
@@ -41,13 +44,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, required=True)
     parser.add_argument("--adapter", required=True)
+    parser.add_argument("--base", help="the adapter's base model (default: SmolLM2-135M)")
     parser.add_argument("--n", type=int, default=40)
+    parser.add_argument("--max-new-tokens", type=int, default=64)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=Path("runs/bench/hf_step_speed.json"))
     args = parser.parse_args()
 
-    base = str(ensure_default_model())
+    base = args.base or str(ensure_default_model())
     models = {
         name: HFModel(
             HFConfig(model=base, adapter=args.adapter, device="cpu", threads=args.threads, **fields)
@@ -61,7 +66,7 @@ def main() -> None:
         texts = set()
         for name, model in models.items():
             started = time.perf_counter()
-            out = model.generate(messages, max_new_tokens=64)
+            out = model.generate(messages, max_new_tokens=args.max_new_tokens)
             seconds[name].append(time.perf_counter() - started)
             texts.add(out.text)
         prompt_tokens.append(out.prompt_tokens)

@@ -25,6 +25,9 @@ The printed notes give BrowserGym's step time by phase and both observations' si
 
     bash benchmarks/browsergym_env.sh
     .venv/bin/python benchmarks/miniwob_speed.py --out runs/bench/miniwob_speed.json
+
+Without BrowserGym's venv (or with --no-browsergym) only openlam's side runs, and the output
+says why the other side was left out. A smoke run: --tasks click-button --seeds 0 --steps 1.
 """
 
 from __future__ import annotations
@@ -126,11 +129,39 @@ def run_openlam(task: str, seeds: list[int], steps: int, playwright, shared: Web
     return {"openlam_fresh": fresh, "openlam_shared": kept}
 
 
+class ChildFailed(RuntimeError):
+    """A child process exited non-zero; the message carries its stderr."""
+
+
+def run_child(command: list[str]) -> str:
+    """The child's stdout. A failure raises with the child's stderr (its own traceback);
+    on success the stderr is passed on to ours."""
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ChildFailed(
+            f"{' '.join(command)} exited with {done.returncode}; its stderr:\n{done.stderr}"
+        )
+    sys.stderr.write(done.stderr)
+    return done.stdout
+
+
+def browsergym_missing(python: str) -> str | None:
+    """Why BrowserGym's side cannot run with `python`, or None when it can."""
+    if not Path(python).is_file():
+        return f"no Python at {python} (make the venv with: bash benchmarks/browsergym_env.sh)"
+    done = subprocess.run(
+        [python, "-c", "import browsergym.miniwob"], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return f"{python} cannot import browsergym.miniwob: {last}"
+    return None
+
+
 def run_browsergym(python: str, task: str, seeds: list[int], steps: int, extra: list[str]):
     command = [python, str(SIDE), "--tasks", task, "--seeds", *map(str, seeds)]
     command += ["--steps", str(steps), *extra]
-    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    return [json.loads(line) for line in run_child(command).splitlines()]
 
 
 def bg_versions(python: str) -> dict:
@@ -138,8 +169,7 @@ def bg_versions(python: str) -> dict:
         "import json, importlib.metadata as m; "
         f"print(json.dumps({{p: m.version(p) for p in {BG_PACKAGES!r}}}))"
     )
-    done = subprocess.run([python, "-c", code], check=True, stdout=subprocess.PIPE, text=True)
-    return json.loads(done.stdout)
+    return json.loads(run_child([python, "-c", code]))
 
 
 def mean_total(episodes: list[dict]) -> float:
@@ -158,27 +188,35 @@ def summarize(episodes: dict[str, list[dict]], tasks: list[str]) -> dict:
 
 
 def print_table(summary: dict, episodes: dict[str, list[dict]]) -> None:
-    head = f"{'task':<18}{'BrowserGym s':>13}{'openlam s':>11}{'ratio':>7}"
-    head += f"{'openlam kept s':>16}{'ratio':>7}"
+    """Mean episode seconds per task; the ratios only when BrowserGym's side ran."""
+    peer = "browsergym" in episodes
+    head = f"{'task':<18}" + (f"{'BrowserGym s':>13}" if peer else "")
+    for title in ("openlam s", "openlam kept s"):
+        head += f"{title:>{len(title) + 2}}" + (f"{'ratio':>7}" if peer else "")
     print(head)
     print("-" * len(head))
     rows = [*summary["per_task"].items(), ("ALL (mean)", summary["overall"])]
     for task, means in rows:
-        bg, fresh, kept = means["browsergym"], means["openlam_fresh"], means["openlam_shared"]
-        line = f"{task:<18}{bg:>13.2f}{fresh:>11.2f}{bg / fresh:>7.1f}"
-        print(line + f"{kept:>16.2f}{bg / kept:>7.1f}")
-    print(
-        "\nratio = BrowserGym / openlam mean episode seconds; 'openlam s' launches a browser "
-        "per episode as BrowserGym does, 'openlam kept' reuses one."
-    )
+        line = f"{task:<18}" + (f"{means['browsergym']:>13.2f}" if peer else "")
+        for title, side in (("openlam s", "openlam_fresh"), ("openlam kept s", "openlam_shared")):
+            line += f"{means[side]:>{len(title) + 2}.2f}"
+            if peer:
+                line += f"{means['browsergym'] / means[side]:>7.1f}"
+        print(line)
+    if peer:
+        print(
+            "\nratio = BrowserGym / openlam mean episode seconds; 'openlam s' launches a "
+            "browser per episode as BrowserGym does, 'openlam kept' reuses one."
+        )
     for side, runs in episodes.items():
         resets = statistics.median(e["reset_s"] for e in runs)
         steps = statistics.median(s for e in runs for s in e["step_s"])
         print(f"{side:<15} median reset {resets:.3f} s, median step {steps:.3f} s")
-    bg_phases = [p for e in episodes["browsergym"] for p in e["step_phases"]]
-    medians = {k: round(statistics.median(p[k] for p in bg_phases), 3) for k in bg_phases[0]}
-    print("BrowserGym step, median seconds by phase:", json.dumps(medians))
-    for side in ("browsergym", "openlam_fresh"):
+    if peer:
+        bg_phases = [p for e in episodes["browsergym"] for p in e["step_phases"]]
+        medians = {k: round(statistics.median(p[k] for p in bg_phases), 3) for k in bg_phases[0]}
+        print("BrowserGym step, median seconds by phase:", json.dumps(medians))
+    for side in [s for s in ("browsergym", "openlam_fresh") if s in episodes]:
         print(f"{side} observation (last step):", json.dumps(episodes[side][0]["observation"]))
 
 
@@ -188,6 +226,7 @@ def main() -> None:
     parser.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2, 3, 4])
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--browsergym-python", default="/work/bgvenv/bin/python")
+    parser.add_argument("--no-browsergym", action="store_true", help="openlam's side only")
     parser.add_argument("--bg-slow-mo-ms", type=int, help="override BrowserGym's 100 ms slow_mo")
     parser.add_argument(
         "--bg-pre-observation-delay-s",
@@ -206,37 +245,49 @@ def main() -> None:
     if args.bg_pre_observation_delay_s is not None:
         extra += ["--pre-observation-delay-s", str(args.bg_pre_observation_delay_s)]
 
+    if args.no_browsergym:
+        skipped = "--no-browsergym was given"
+    else:
+        skipped = browsergym_missing(args.browsergym_python)
+    if skipped:
+        print(f"BrowserGym side skipped, openlam's side only: {skipped}", flush=True)
     load_before = os.getloadavg()
-    episodes = {"browsergym": [], "openlam_fresh": [], "openlam_shared": []}
+    episodes = {"openlam_fresh": [], "openlam_shared": []}
+    if not skipped:
+        episodes = {"browsergym": [], **episodes}
     playwright = start_playwright()
     shared = WebEnv(web_env_config(), playwright=playwright)
     try:
         shared.reset(options=episode_options(args.tasks[0], 0))  # launch outside the timings
         for task in args.tasks:
             print(f"{task} ...", file=sys.stderr, flush=True)
-            episodes["browsergym"] += run_browsergym(
-                args.browsergym_python, task, args.seeds, args.steps, extra
-            )
+            if not skipped:
+                episodes["browsergym"] += run_browsergym(
+                    args.browsergym_python, task, args.seeds, args.steps, extra
+                )
             for side, runs in run_openlam(task, args.seeds, args.steps, playwright, shared).items():
                 episodes[side] += runs
     finally:
         shared.close()
         playwright.stop()
 
-    goals = {(e["task"], e["seed"]): e["goal"] for e in episodes["browsergym"]}
+    goals = {(e["task"], e["seed"]): e["goal"] for e in episodes.get("browsergym", [])}
     mismatched = [
         (e["task"], e["seed"])
         for e in episodes["openlam_fresh"]
-        if goals[e["task"], e["seed"]] != e["goal"]
+        if goals and goals[e["task"], e["seed"]] != e["goal"]
     ]
     summary = summarize(episodes, args.tasks)
     load = {"before": load_before, "after": os.getloadavg()}
     print_table(summary, episodes)
     print(f"load average (1, 5, 15 min) before {load['before']}, after {load['after']}")
-    print(
-        f"goals identical on both sides: {len(goals) - len(mismatched)}/{len(goals)}"
-        + (f" (differ: {mismatched})" if mismatched else "")
-    )
+    if skipped:
+        print(f"BrowserGym side skipped: {skipped}")
+    else:
+        print(
+            f"goals identical on both sides: {len(goals) - len(mismatched)}/{len(goals)}"
+            + (f" (differ: {mismatched})" if mismatched else "")
+        )
 
     result = {
         "settings": {
@@ -245,8 +296,9 @@ def main() -> None:
             "steps": args.steps,
             "browsergym_extra_args": extra,
         },
+        "browsergym_skipped": skipped,
         "versions": {
-            "browsergym_venv": bg_versions(args.browsergym_python),
+            "browsergym_venv": None if skipped else bg_versions(args.browsergym_python),
             "openlam_playwright": version("playwright"),
         },
         "summary": summary,

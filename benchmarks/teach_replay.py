@@ -14,6 +14,9 @@ the end state is checked from the document the application reports.
 
     .venv/bin/python benchmarks/teach_replay.py --seeds 50 --agent-seeds 5 \
         --out runs/bench/teach_replay.json
+
+--smoke runs every part on tiny sizes (2 replay seeds, 1 agent step of 8 tokens, 1 Writer
+pair); --backend hf --model DIR gives the agent another model (the tests: a tiny random one).
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ from openlam.envs.web.env import WebEnv
 from openlam.envs.writer.env import WriterEnv
 from openlam.models.config import ModelConfig, load_model
 from openlam.records import Observation
+from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.web.miniwob import episode_options, web_env_config
 from openlam.tasks.web.miniwob_experts import quoted, solution
 from openlam.teach.recorder import Recorder, build_skill
 from openlam.teach.replay import ReplayConfig, replay
 from openlam.teach.skill import Skill, SkillStart
-from openlam.teach.start import APP_TITLES, reset_options
+from openlam.teach.start import reset_options
 
 
 def record_login(env: WebEnv) -> Skill:
@@ -75,14 +79,16 @@ def replay_login(env: WebEnv, skill: Skill, seeds: list[int], folder: Path) -> d
 
 
 def agent_login(env: WebEnv, seeds: list[int], folder: Path, args) -> dict:
-    """The agent with the default model on the same seeds."""
+    """The agent on the same seeds, with the default model unless --backend / --model."""
     start = time.perf_counter()
-    model = load_model(ModelConfig(threads=args.threads))
+    model = load_model(model_config(args))
     load_s = time.perf_counter() - start
-    config = AgentConfig(
-        app=APP_TITLES["web"], max_steps=args.agent_max_steps, max_new_tokens=args.max_new_tokens
+    # The web app's title in the prompt and its confirmation gate, as `openlam execute` runs.
+    config = agent_config_for(
+        app_for("web"),
+        AgentConfig(max_steps=args.agent_max_steps, max_new_tokens=args.max_new_tokens),
     )
-    agent = Agent(model, env.actions, config)
+    agent = Agent.for_model(model, env.actions, config)
     successes, step_s, steps = 0, [], 0
     for seed in seeds:
         obs, info = env.reset(options=episode_options("login-user", seed))
@@ -150,10 +156,15 @@ def check(case: WriterCase, obs: Observation, params: dict[str, str]) -> bool:
     return style_of(obs, params["paragraph"]) == params["paragraph_style"]
 
 
-def writer_pairs(folder: Path) -> list[dict]:
-    rows = []
+def writer_pairs(folder: Path, limit: int | None = None) -> list[dict]:
+    """Each case recorded on the letter and replayed on its templates; `limit`: only the
+    first N (recording, replay) pairs."""
+    rows: list[dict] = []
+    limit = sum(len(c.replays) for c in CASES) if limit is None else limit
     with WriterEnv() as env:
         for case in CASES:
+            if len(rows) >= limit:
+                break
             recorder = Recorder(env, SkillStart(app="writer", template="letter"), case.request)
             recorder.begin()
             for text in case.actions:
@@ -164,7 +175,7 @@ def writer_pairs(folder: Path) -> list[dict]:
                 }
                 recorder.act(text.format(**labels))
             skill = build_skill(recorder.finish(), case.name)
-            for template, params in case.replays:
+            for template, params in case.replays[: limit - len(rows)]:
                 rows.append(_writer_replay(env, skill, case, template, params, folder))
     return rows
 
@@ -188,6 +199,16 @@ def _writer_replay(env, skill, case, template, params, folder) -> dict:
     }
 
 
+# --smoke: the whole path on tiny sizes, in seconds (flags given beside it still win).
+SMOKE = {"seeds": 2, "agent_seeds": 1, "agent_max_steps": 1, "max_new_tokens": 8,
+         "writer_pairs": 1}  # fmt: skip
+
+
+def model_config(args) -> ModelConfig:
+    """The agent's model: SmolLM2-135M-Instruct unless --backend / --model say otherwise."""
+    return ModelConfig(backend=args.backend, model=args.model, threads=args.threads)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=50, help="replay seeds")
@@ -195,10 +216,17 @@ def main() -> None:
     parser.add_argument("--agent-seeds", type=int, default=5, help="0 skips the agent")
     parser.add_argument("--agent-max-steps", type=int, default=6)
     parser.add_argument("--max-new-tokens", type=int, default=128)
+    parser.add_argument("--backend", default="smollm2", help="smollm2, hf, llamacpp, openai")
+    parser.add_argument("--model", default=None, help="hf: a model directory or hub name")
     parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
     parser.add_argument("--no-writer", action="store_true")
+    parser.add_argument("--writer-pairs", type=int, default=None, help="only the first N pairs")
+    parser.add_argument("--smoke", action="store_true", help=f"tiny sizes: {SMOKE}")
     parser.add_argument("--out", type=Path, default=Path("runs/bench/teach_replay.json"))
     args = parser.parse_args()
+    if args.smoke:
+        parser.set_defaults(**SMOKE)
+        args = parser.parse_args()
     seeds = list(range(args.first_seed, args.first_seed + args.seeds))
     # The machine's load is written beside the figures: on shared cores it dominates the
     # model's time per step.
@@ -211,7 +239,7 @@ def main() -> None:
             results["agent"] = agent_login(env, seeds[: args.agent_seeds], folder, args)
     if not args.no_writer:
         with tempfile.TemporaryDirectory() as tmp:
-            results["writer"] = writer_pairs(Path(tmp))
+            results["writer"] = writer_pairs(Path(tmp), args.writer_pairs)
     results["load_average_at_end"] = os.getloadavg()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")

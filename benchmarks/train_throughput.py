@@ -2,7 +2,7 @@
 the same step samples, the same LoRA adapter and batch size, in the same run.
 
     .venv/bin/python benchmarks/train_throughput.py [--samples runs/collect/samples/train.jsonl]
-        [--n 8] [--batch 2] [--threads N]
+        [--n 8] [--batch 2] [--threads N] [--base smollm2]
 
 TRL runs twice: with SFTConfig's defaults (only what must match is set: the batch size, the
 step count, a max_length that keeps every sample whole, and no reporting), and with the two
@@ -26,20 +26,25 @@ from openlam.train.modeling import load_policy, load_tokenizer
 from openlam.train.sft import train_sft
 
 
-def openlam_run(examples, config: TrainConfig) -> dict:
-    model, tokenizer, _ = load_policy("smollm2", config)
+def openlam_run(examples, config: TrainConfig, model_name: str) -> dict:
+    model, tokenizer, _ = load_policy(model_name, config)
     with tempfile.TemporaryDirectory() as out:
         metrics = train_sft(model, tokenizer, examples, config, Path(out), "bench", lambda _: None)
-    return {"tokens": metrics["train_tokens"], "seconds": metrics["seconds"]}
+    # train_sft's own rate, from unrounded seconds (its "seconds" is rounded to 0.01 s).
+    return {
+        "tokens": metrics["train_tokens"],
+        "seconds": metrics["seconds"],
+        "tokens_per_second": metrics["tokens_per_second"],
+    }
 
 
-def trl_run(examples, config: TrainConfig, cpu_settings: bool) -> dict:
+def trl_run(examples, config: TrainConfig, model_name: str, cpu_settings: bool) -> dict:
     from datasets import Dataset
     from peft import LoraConfig
     from transformers import AutoModelForCausalLM
     from trl import SFTConfig, SFTTrainer
 
-    base, _ = resolve_start("smollm2")
+    base, _ = resolve_start(model_name)
     tokenizer = load_tokenizer(base)
     rows = [
         {
@@ -74,7 +79,8 @@ def trl_run(examples, config: TrainConfig, cpu_settings: bool) -> dict:
         trainer.train()
         seconds = time.perf_counter() - start
     tokens = sum(encode(e, tokenizer).length for e in examples)
-    return {"tokens": tokens, "seconds": round(seconds, 2), "bf16": args.bf16,
+    return {"tokens": tokens, "seconds": round(seconds, 2),
+            "tokens_per_second": round(tokens / seconds, 1), "bf16": args.bf16,
             "gradient_checkpointing": args.gradient_checkpointing}  # fmt: skip
 
 
@@ -84,24 +90,23 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=8, help="samples (one pass)")
     parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--base", default="smollm2", help="smollm2 or a model directory")
     parser.add_argument("--out", type=Path, default=Path("runs/bench/train_throughput.json"))
     args = parser.parse_args()
     if args.threads:
         import torch
 
         torch.set_num_threads(args.threads)
-    examples = step_examples(args.samples)[:: max(1, len(step_examples(args.samples)) // args.n)]
-    examples = examples[: args.n]
+    examples = step_examples(args.samples)
+    examples = examples[:: max(1, len(examples) // args.n)][: args.n]
     config = TrainConfig(
         batch_size=args.batch, grad_accumulation=1, epochs=1, device="cpu", warmup_ratio=0.0
     )
     runs = {
-        "openlam": openlam_run(examples, config),
-        "trl_default": trl_run(examples, config, cpu_settings=False),
-        "trl_cpu_settings": trl_run(examples, config, cpu_settings=True),
+        "openlam": openlam_run(examples, config, args.base),
+        "trl_default": trl_run(examples, config, args.base, cpu_settings=False),
+        "trl_cpu_settings": trl_run(examples, config, args.base, cpu_settings=True),
     }
-    for run in runs.values():
-        run["tokens_per_second"] = round(run["tokens"] / run["seconds"], 1)
     ours = runs["openlam"]["tokens_per_second"]
     report = {
         "samples": len(examples),

@@ -338,10 +338,10 @@ def run_command(
 
     from openlam.agent.loop import AgentConfig
     from openlam.agent.prompt import PromptConfig
-    from openlam.run_request import DocumentError, run_request
     from openlam.agent.safety import approve_all, ask_user, refuse_all
     from openlam.envs.writer.env import AppGone
     from openlam.models.config import ModelConfig, load_model
+    from openlam.run_request import DocumentError, run_request
     from openlam.tasks.writer.templates import default_template
 
     given = {

@@ -78,7 +78,7 @@ def test_the_call_prompt_has_request_document_controls_and_what_was_done():
     for part in (
         "Request: Make the title bold",
         "[0] Default Paragraph Style: Quarterly report",
-        "2 Bold toggle button",
+        "2 Bold toggle",
         "garbage -> error: invalid output",
     ):
         assert part in user.content

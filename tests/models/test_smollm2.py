@@ -107,7 +107,8 @@ def test_hf_backend_names_what_is_wrong_with_a_directory(tmp_path):
 
 def test_cached_system_message_gives_the_same_outputs(smollm2):
     system = Message(role="system", content="You name colours. Answer with one word.")
-    asks = ["The sky is", "Grass is", "Snow is"]
+    # The last two share most of their user message with the one before: read from the cache.
+    asks = ["The sky is", "Grass is", "Snow is", "Snow is white. Grass is", "Snow is white. Sky:"]
     for ask in asks:
         messages = [system, Message(role="user", content=ask)]
         cached = smollm2.generate(messages, max_new_tokens=6)
@@ -115,7 +116,9 @@ def test_cached_system_message_gives_the_same_outputs(smollm2):
         assert cached.text == full.text
         assert cached.prompt_tokens == full.prompt_tokens
     assert list(smollm2.prefix_cache._entries) == [system.content]
-    # Without a system message of its own, a prompt reuses nothing.
+    # Without a system message of its own, and with the last prompt forgotten, a prompt
+    # reuses nothing.
+    smollm2.prefix_cache._last = None
     ids = smollm2.tokenizer.apply_chat_template(
         [m.model_dump() for m in COLORS],
         add_generation_prompt=True,

@@ -49,8 +49,9 @@ class GrammarDecoder:
         *,
         max_new_tokens: int,
         temperature: float,
-    ) -> tuple[list[int], float | None, bool]:
-        """New token ids, seconds to the first one, and whether the grammar was completed."""
+    ) -> tuple[list[int], float | None, bool, Cache]:
+        """New token ids, seconds to the first one, whether the grammar was completed, and
+        the cache (the prompt and the answer tokens read so far)."""
         import llguidance.torch as llg_torch
         import torch
         from transformers import DynamicCache
@@ -75,7 +76,7 @@ class GrammarDecoder:
                     raise ModelError("llguidance refused its own forced tokens")
                 new += [token, *forced]
                 feed = torch.tensor([[token, *forced]], device=input_ids.device)
-        return new, first, matcher.is_stopped() or matcher.is_accepting()
+        return new, first, matcher.is_stopped() or matcher.is_accepting(), cache
 
 
 def _choose(logits: torch.Tensor, temperature: float) -> int:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.models.base import Generation, Message, ModelError, cut_at_stop
 from openlam.models.constrained import GrammarDecoder
-from openlam.models.prefix_cache import SystemPromptCache
+from openlam.models.prefix_cache import PromptCache
 
 if TYPE_CHECKING:
     import torch
@@ -50,8 +50,8 @@ class HFConfig(BaseModel):
     )
     prefix_cache: bool = Field(
         True,
-        description="Keep the keys and values of recent system messages between calls, "
-        "so that a step reads only the tokens after its system message.",
+        description="Keep the keys and values of recent system messages and of the last "
+        "prompt between calls, so that a step reads only the tokens it does not share.",
     )
 
 
@@ -66,7 +66,7 @@ class HFModel:
         self.name = config.name or _default_name(config)
         self.model, self.tokenizer = load_causal_lm(config)
         self.prefix_cache = (
-            SystemPromptCache(self.model, self.tokenizer) if config.prefix_cache else None
+            PromptCache(self.model, self.tokenizer) if config.prefix_cache else None
         )
         self._grammar_decoder: GrammarDecoder | None = None
 
@@ -176,7 +176,7 @@ def generate_chat(
     max_new_tokens: int = 256,
     temperature: float = 0.0,
     stop: list[str] | None = None,
-    prefix_cache: SystemPromptCache | None = None,
+    prefix_cache: PromptCache | None = None,
 ) -> Generation:
     """One assistant turn from an already-loaded model, e.g. one being trained (whose
     weights change, so it must not be given a prefix cache)."""
@@ -186,6 +186,10 @@ def generate_chat(
     timer = _FirstTokenTimer()
     start = time.perf_counter()
     past = None if prefix_cache is None else prefix_cache.for_prompt(messages, inputs["input_ids"])
+    if prefix_cache is not None and past is None:
+        from transformers import DynamicCache
+
+        past = DynamicCache(config=model.config)  # filled by generate(), then remembered
     with torch.inference_mode():
         output = model.generate(
             **inputs,
@@ -198,6 +202,8 @@ def generate_chat(
             past_key_values=past,
         )
     total = time.perf_counter() - start
+    if prefix_cache is not None:
+        prefix_cache.remember(output[0], past)
     prompt_len = inputs["input_ids"].shape[1]
     new_ids = output[0, prompt_len:].tolist()
     text, stopped = cut_at_stop(tokenizer.decode(new_ids, skip_special_tokens=True), stop)
@@ -221,7 +227,7 @@ def generate_constrained(
     *,
     max_new_tokens: int,
     temperature: float,
-    prefix_cache: SystemPromptCache | None = None,
+    prefix_cache: PromptCache | None = None,
 ) -> Generation:
     """One assistant turn that is a sentence of `grammar` (see `models.constrained`)."""
     if temperature < 0:
@@ -229,7 +235,7 @@ def generate_constrained(
     inputs = _chat_inputs(model, tokenizer, messages)
     start = time.perf_counter()
     past = None if prefix_cache is None else prefix_cache.for_prompt(messages, inputs["input_ids"])
-    new_ids, first, complete = decoder.decode(
+    new_ids, first, complete, cache = decoder.decode(
         model,
         inputs["input_ids"],
         past,
@@ -237,6 +243,8 @@ def generate_constrained(
         max_new_tokens=max_new_tokens,
         temperature=temperature,
     )
+    if prefix_cache is not None:
+        prefix_cache.remember(_with(inputs["input_ids"][0], new_ids), cache)
     return Generation(
         text=tokenizer.decode(new_ids, skip_special_tokens=True),
         prompt_tokens=inputs["input_ids"].shape[1],
@@ -245,6 +253,12 @@ def generate_constrained(
         total_seconds=time.perf_counter() - start,
         finish_reason="stop" if complete else "length",
     )
+
+
+def _with(ids: torch.Tensor, new: list[int]) -> torch.Tensor:
+    import torch
+
+    return torch.cat([ids, torch.tensor(new, dtype=ids.dtype, device=ids.device)])
 
 
 def _chat_inputs(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, messages):
