@@ -124,10 +124,14 @@ def _call_messages(
     config: PromptConfig,
     app: str,
 ) -> list[Message]:
+    # What changes least comes first, so the next step's prompt shares a long prefix with
+    # this one and the backend's prompt cache reads only the rest.
     parts = [f"Request: {request}"]
     if document is not None:
-        parts.append("Document:\n" + render_document(document, config, request))
+        parts.append("Document:\n" + render_document(document, config, request, selection=False))
     parts.append("Controls:\n" + "\n".join(_control_line(c) for c in controls))
+    if document is not None and document.selection is not None and document.selection.text:
+        parts.append(f"Selection: {document.selection.text[:80]!r}")
     if history:
         parts.append("Done:\n" + "\n".join(_history_line(h, actions) for h in history))
     return [
@@ -174,7 +178,9 @@ def render_controls(controls: list[Control]) -> str:
     return "\n".join(lines) or "(none)"
 
 
-def render_document(doc: DocumentState, config: PromptConfig, request: str | None = None) -> str:
+def render_document(
+    doc: DocumentState, config: PromptConfig, request: str | None = None, selection: bool = True
+) -> str:
     """Paragraphs with their index and style (with a request: the ones most related to it),
     tables by size, and the selection."""
     kept = relevant_paragraphs(doc, request, config.max_paragraphs)
@@ -187,7 +193,7 @@ def render_document(doc: DocumentState, config: PromptConfig, request: str | Non
     if len(doc.paragraphs) > len(kept):
         lines.append(f"... {len(doc.paragraphs) - len(kept)} more paragraphs")
     lines += [f"table {t.index + 1}: {t.rows}x{t.columns}" for t in doc.tables]
-    if doc.selection is not None and doc.selection.text:
+    if selection and doc.selection is not None and doc.selection.text:
         lines.append(f"selection: {doc.selection.text[:80]!r}")
     return "\n".join(lines)
 

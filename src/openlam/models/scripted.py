@@ -51,14 +51,8 @@ class ScriptedModel:
         not enforced."""
         start = time.perf_counter()
         self.calls.append(list(messages))
-        self.settings.append(
-            {
-                "max_new_tokens": max_new_tokens,
-                "temperature": temperature,
-                "stop": stop,
-                "grammar": grammar,
-            }
-        )
+        settings = {"max_new_tokens": max_new_tokens, "temperature": temperature, "stop": stop}
+        self.settings.append(settings | ({"grammar": grammar} if grammar is not None else {}))
         text, _ = cut_at_stop(self._next_output(), stop)
         return Generation(
             text=text,
