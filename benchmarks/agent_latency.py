@@ -6,12 +6,12 @@ after it), with prompt and answer tokens. Prints medians and p90s, the share of 
 outputs and of outputs that named an unshown label or text the document does not hold, and
 the ratios of the first configuration against the others.
 
-    .venv/bin/python benchmarks/agent_latency.py \
-        --run call:runs/fmt/call/imitate:constrained --run compact:runs/fmt/compact/imitate \
-        [--tasks 10] [--threads 2]
+    .venv/bin/python benchmarks/agent_latency.py --tasks 10 --threads 2
+        --run call:runs/fmt/call/imitate:constrained --run compact:runs/fmt/compact/imitate
     .venv/bin/python benchmarks/agent_latency.py --smoke
 
-A run is VARIANT[:ADAPTER[:constrained]]; ADAPTER may be `base` for the untrained model.
+A run is VARIANT:MODEL[:constrained], MODEL as `openlam eval` takes it (`smollm2` for the
+untrained base, a training checkpoint).
 Writes runs/bench/agent_latency.json.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import time
 from pathlib import Path
@@ -28,7 +29,8 @@ from openlam.agent.policy import ModelPolicy
 from openlam.agent.prompt import PromptConfig
 from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.env import WriterEnv
-from openlam.models.smollm2 import load_default_model
+from openlam.eval.models import model_config_for
+from openlam.models.config import load_model
 from openlam.records import Step
 from openlam.tasks.episode import run_episode
 from openlam.tasks.writer import registry
@@ -38,22 +40,20 @@ PARTS = ("filter_s", "prompt_s", "model_s", "prefill_s", "execute_s", "observe_s
 
 
 def held_out(n: int, seed: int) -> list:
-    """n held-out instances, one per family in turn (test templates, test phrasings)."""
-    out = []
-    for family in registry.families():
-        out += registry.sample(
-            family, 1, seed=seed, split="test", template_names=list(TEST_TEMPLATES)
-        )
-    return out[:n]
+    """n held-out instances of n families drawn at random (test templates, test phrasings)."""
+    families = list(registry.families())
+    random.Random(seed).shuffle(families)
+    return [
+        registry.sample(family, 1, seed=seed, split="test", template_names=list(TEST_TEMPLATES))[0]
+        for family in families[:n]
+    ]
 
 
 def run_config(spec: str, instances: list, env: WriterEnv, threads: int, max_steps: int) -> dict:
     """Run the agent of one configuration on every instance; summarise its steps."""
     variant, _, rest = spec.partition(":")
-    adapter, _, flag = rest.partition(":")
-    model = load_default_model(
-        adapter=None if adapter in ("", "base") else adapter, threads=threads
-    )
+    model_spec, _, flag = rest.partition(":")
+    model = load_model(model_config_for(model_spec or "smollm2", "cpu", threads))
     config = AgentConfig(
         prompt=PromptConfig(variant=variant),
         max_steps=max_steps,
@@ -107,7 +107,7 @@ def _p90(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--run", action="append", help="VARIANT[:ADAPTER[:constrained]]")
+    parser.add_argument("--run", action="append", help="VARIANT:MODEL[:constrained]")
     parser.add_argument("--tasks", type=int, default=10)
     parser.add_argument("--max-steps", type=int, default=6)
     parser.add_argument("--threads", type=int, default=2)
@@ -117,9 +117,9 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("runs/bench/agent_latency.json"))
     options = parser.parse_args()
-    runs = options.run or ["call:base:constrained", "compact:base"]
+    runs = options.run or ["call:smollm2:constrained", "compact:smollm2"]
     if options.smoke:
-        options.tasks, options.max_steps, runs = 1, 2, ["call:base:constrained"]
+        options.tasks, options.max_steps, runs = 1, 2, ["call:smollm2:constrained"]
     instances = held_out(options.tasks, options.seed)
     results = []
     with WriterEnv() as env:
