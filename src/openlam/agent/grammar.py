@@ -51,6 +51,9 @@ def action_grammar(
             calls.append(call)
     status = g.alt([g.lit("[FINISH]"), g.lit("[FAIL]"), g.lit("[CONFIRM]")])
     g.rule("status", status)
+    if not calls:  # nothing can be acted on: the answer can only end the task
+        g.rule(g.start, "status")
+        return g.text()
     g.rule("call", g.alt(calls))
     g.rule(g.start, g.alt(["call", f"call {g.lit(' ')} status", "status"]))
     return g.text()
