@@ -43,6 +43,9 @@ def offline(
     limit: int = typer.Option(None, help="At most N steps, of whole tasks drawn at random."),
     seed: int = typer.Option(0),
     out: Path = typer.Option(Path("runs/eval/offline"), help="Rows and scored steps go here."),
+    constrained: bool = typer.Option(
+        True, help="Decode under each step's grammar where the model and sample allow it."
+    ),
     device: str = DEVICE,
     threads: int = THREADS,
 ) -> None:
@@ -53,7 +56,7 @@ def offline(
 
     chosen = whole_tasks(read_jsonl(samples, StepSample), limit, seed)
     tick = lambda name, i, n: console.print(f"{name}: {i}/{n}", end="\r")  # noqa: E731
-    rows = evaluate_offline(_models(model, device, threads), chosen, out, tick)
+    rows = evaluate_offline(_models(model, device, threads), chosen, out, tick, constrained)
     cols = ["steps", "tasks", "parsed", "object_acc", "operation_acc", "args_acc", "status_acc"]
     _print_rows(rows, [*cols, "ssr", "tsr", "seconds_per_step"])
     console.print(f"written to {out}/offline.jsonl and {out}/offline-steps/")

@@ -37,16 +37,20 @@ def evaluate_offline(
     samples: list[StepSample],
     out_dir: Path,
     progress: Progress | None = None,
+    constrained: bool = True,
 ) -> list[OfflineRow]:
-    """Score each model in turn on the samples; write offline.jsonl (the rows) and
-    offline-steps/<name>.jsonl (each step's output and verdict)."""
+    """Score each model in turn on the samples (under each step's grammar, if `constrained`
+    and the model takes one); write offline.jsonl (the rows) and offline-steps/<name>.jsonl
+    (each step's output and verdict)."""
     if not samples:
         raise ValueError("no step samples to evaluate on")
     rows = []
     for named in models:
         tick = (lambda i, n, name=named.name: progress(name, i, n)) if progress else None
         with loaded(named) as model:
-            summary, scores = evaluate_steps(model, samples, progress=tick)
+            summary, scores = evaluate_steps(
+                model, samples, progress=tick, constrained=constrained
+            )
         rows.append(OfflineRow(model=named.name, **summary))
         write_jsonl(out_dir / "offline-steps" / f"{slug(named.name)}.jsonl", scores)
     write_jsonl(out_dir / "offline.jsonl", rows)
