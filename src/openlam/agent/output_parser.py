@@ -3,6 +3,7 @@ message the agent shows the model at its next step; it never escapes as another 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Any
@@ -75,25 +76,32 @@ def _json_action(text: str, actions: ActionSpace) -> Action:
 def action_fields(
     text: str, variant: str = "full", actions: ActionSpace | None = None
 ) -> dict[str, Any]:
-    """The action a text names: its control_label, function, args and status. JSON is checked
-    for form only; a call is validated against `actions` (which fills in default arguments,
-    so that a call that spells a default out means the same). Raises ModelOutputError."""
+    """The action a text names: its control_label, function, args and status, in any variant,
+    so that variants are scored alike. A call must be valid in `actions`; JSON is checked for
+    form only. With `actions`, arguments that validate get their defaults filled in (a call or
+    object that spells a default out means the same as one that leaves it out). Raises
+    ModelOutputError."""
     if variant == "call":
         if actions is None:
             raise ValueError("reading a call needs its action space")
         action = _call_action(text, actions)
-        return {
-            "control_label": action.control_label,
-            "function": action.function,
-            "args": action.args,
-            "status": action.status,
-        }
-    data = _json_object(text)
+    else:
+        data = _json_object(text)
+        action = Action(
+            function=_string(data, "function", ""),
+            args=_args(data),
+            control_label=_label(data),
+            status=_status(data),
+        )
+        if actions is not None:
+            # Left as written where it does not validate: a wrong function is a wrong answer.
+            with contextlib.suppress(ActionParseError):
+                action = actions.validate(action)
     return {
-        "control_label": _label(data),
-        "function": _string(data, "function", ""),
-        "args": _args(data),
-        "status": _status(data),
+        "control_label": action.control_label,
+        "function": action.function,
+        "args": action.args,
+        "status": action.status,
     }
 
 
