@@ -95,22 +95,6 @@ def adversarial_outputs(n: int, seed: int = 0) -> list[str]:
     return [rng.choice(makers)() for _ in range(n)]
 
 
-def test_ten_thousand_outputs_parse_or_fail_cleanly():
-    outcomes = {"ok": 0, "error": 0}
-    for text in adversarial_outputs(10_000):
-        try:
-            action = parse_model_output(text, ACTIONS, CONTROLS)
-        except ModelOutputError as exc:
-            assert str(exc)
-            outcomes["error"] += 1
-        else:
-            assert action.control_label is None or action.control_label in {
-                c.label for c in CONTROLS
-            }
-            outcomes["ok"] += 1
-    assert outcomes["ok"] > 1000 and outcomes["error"] > 3000
-
-
 def test_ten_thousand_outputs_through_the_loop(tmp_path: Path):
     outputs = adversarial_outputs(10_000, seed=1)
     model = ScriptedModel(outputs)
@@ -192,16 +176,20 @@ def adversarial_calls(n: int, seed: int = 0) -> list[str]:
     return [rng.choice(makers)() for _ in range(n)]
 
 
-def test_ten_thousand_call_outputs_parse_or_fail_cleanly():
-    outcomes = {"ok": 0, "error": 0}
-    for text in adversarial_calls(10_000):
+@pytest.mark.parametrize(
+    ("variant", "outputs"), [("full", adversarial_outputs), ("call", adversarial_calls)]
+)
+def test_ten_thousand_outputs_parse_or_fail_cleanly(variant, outputs):
+    counts = {"ok": 0, "error": 0}
+    for text in outputs(10_000):
         try:
-            action = parse_model_output(text, ACTIONS, CONTROLS, "call")
-        except ModelOutputError:
-            outcomes["error"] += 1
+            action = parse_model_output(text, ACTIONS, CONTROLS, variant)
+        except ModelOutputError as exc:
+            assert str(exc)
+            counts["error"] += 1
         else:
             assert action.control_label is None or action.control_label in {
                 c.label for c in CONTROLS
             }
-            outcomes["ok"] += 1
-    assert outcomes["ok"] > 1000 and outcomes["error"] > 3000
+            counts["ok"] += 1
+    assert counts["ok"] > 1000 and counts["error"] > 3000
