@@ -167,7 +167,6 @@ def test_browsergym_side(tmp_path):
 
 
 @pytest.mark.writer
-@pytest.mark.skip(reason="added with its rewrite")
 def test_writer_env(tmp_path):
     stdout = run_benchmark(tmp_path, "writer_env.py", "--smoke")
     assert "cold_start" in stdout

@@ -12,11 +12,15 @@ import re
 import subprocess
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import gi
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
+
+if TYPE_CHECKING:
+    from openlam.envs.writer.events import UiEvents
 
 S = Atspi.StateType
 ACTIONABLE = {
@@ -242,7 +246,7 @@ def _primary_action(action, count: int) -> int:
     return 0
 
 
-def set_text(control: Found, text: str, display: str) -> None:
+def set_text(control: Found, text: str, events: UiEvents) -> None:
     """Replace the text of an edit box; numbers go to a spin button's value."""
     node = control.accessible
     value = node.get_value_iface()
@@ -258,12 +262,12 @@ def set_text(control: Found, text: str, display: str) -> None:
     if editable is None or not node.get_state_set().contains(S.EDITABLE):
         raise ControlError(f"{control.name!r} is a {control.role}, not an editable box")
     if control.role == "text" and control.in_toolbar:
-        _set_toolbar_box(control, editable, text)
+        _set_toolbar_box(control, editable, text, events)
     elif not editable.set_text_contents(text):
         raise ControlError(f"{control.name!r} refused the text")
 
 
-def _set_toolbar_box(control: Found, editable, text: str, attempts: int = 2) -> None:
+def _set_toolbar_box(control: Found, editable, text: str, events: UiEvents, attempts=2) -> None:
     """Type into a toolbar box (font name, size, paragraph style) and apply it, as a user
     clicks into the box, types and presses Return. soffice rewrites an unfocused box whenever
     it broadcasts the selection's attributes, and on a busy machine that broadcast can still
@@ -273,32 +277,25 @@ def _set_toolbar_box(control: Found, editable, text: str, attempts: int = 2) -> 
     for _ in range(attempts):
         focus(control)
         # Focus moves asynchronously; with several stacks on two cores it took over 2 s.
-        wait_for_state(node, S.FOCUSED, timeout_s=6.0)
+        wait_for_state(node, S.FOCUSED, events, timeout_s=6.0)
         if not editable.set_text_contents(text):
             raise ControlError(f"{control.name!r} refused the text")
         action = node.get_action_iface()
         names = [action.get_action_name(i) for i in range(action.get_n_actions())] if action else []
         if "activate" not in names or not action.do_action(names.index("activate")):
             raise ControlError(f"{control.name!r} did not take the text")
-        if _box_shows(node, text):
+        if events.wait_for(lambda: _same_entry(_box_text(node), text), timeout_s=1.0):
             return
     raise ControlError(f"{control.name!r} did not keep {text!r}")
 
 
-def _box_shows(node: Atspi.Accessible, text: str, timeout_s: float = 1.0) -> bool:
-    """Whether the box settles on the text (sizes compare as numbers: "16" and "16 pt")."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        shown = node.get_text_iface()
-        value = shown.get_text(0, -1) if shown is not None else ""
-        if _same_entry(value, text):
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
+def _box_text(node: Atspi.Accessible) -> str:
+    shown = node.get_text_iface()
+    return shown.get_text(0, -1) if shown is not None else ""
 
 
 def _same_entry(shown: str, asked: str) -> bool:
+    """Whether a box shows what was asked (sizes compare as numbers: "16" and "16 pt")."""
     shown, asked = shown.strip(), asked.strip()
     number = shown.removesuffix("pt").strip()
     if _is_number(asked) and _is_number(number):
@@ -306,13 +303,10 @@ def _same_entry(shown: str, asked: str) -> bool:
     return shown.casefold() == asked.casefold()
 
 
-def wait_for_state(node: Atspi.Accessible, state, timeout_s: float = 2.0) -> None:
-    """Poll until the node has the state: focus moves asynchronously in soffice."""
-    deadline = time.monotonic() + timeout_s
-    while not node.get_state_set().contains(state):
-        if time.monotonic() > deadline:
-            raise ControlError(f"the control did not become {state.value_nick}")
-        time.sleep(0.02)
+def wait_for_state(node: Atspi.Accessible, state, events: UiEvents, timeout_s=2.0) -> None:
+    """Wait until the node has the state: focus moves asynchronously in soffice."""
+    if not events.wait_for(lambda: node.get_state_set().contains(state), timeout_s):
+        raise ControlError(f"the control did not become {state.value_nick}")
 
 
 def activate_window(display: str, title: str) -> None:
@@ -370,6 +364,7 @@ KEY_ALIASES = {
 }
 MODIFIERS = {"ctrl": "ctrl", "control": "ctrl", "alt": "alt", "shift": "shift", "super": "super"}
 _CHORD = re.compile(r"\{([^{}]+)\}")
+KEY_GAP_S = 0.02
 
 
 def parse_keys(keys: str) -> list[tuple[str, str]]:
@@ -415,7 +410,11 @@ def _key_name(key: str, chord: str) -> str:
 
 
 def send_keys(display: str, keys: str) -> None:
-    for kind, text in parse_keys(keys):
+    for i, (kind, text) in enumerate(parse_keys(keys)):
+        if i:
+            # Consecutive commands keep the pause they always had, so typing behaves as it
+            # did; after the last one the driver waits on soffice's events instead.
+            time.sleep(KEY_GAP_S)
         if kind == "key":
             _xdotool(display, ["key", "--clearmodifiers", text])
         else:
@@ -432,7 +431,6 @@ def _xdotool(display: str, args: list[str]) -> None:
     )
     if result.returncode != 0:
         raise ControlError(f"input failed: {result.stderr.strip()[:200]}")
-    time.sleep(0.02)
 
 
 def _is_number(text: str) -> bool:

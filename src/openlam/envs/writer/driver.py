@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from openlam.envs.writer import controls, document
+from openlam.envs.writer.events import UiEvents, UiThread
 
 UI_FUNCTIONS = {"click_input", "set_edit_text", "keyboard_input", "wheel_mouse_input"}
 API_FUNCTIONS = {
@@ -31,8 +32,10 @@ API_FUNCTIONS = {
     "insert_table": document.insert_table,
     "set_font": document.set_font,
 }
-SETTLE_POLL_S = 0.05
-SETTLE_MAX_S = 3.0
+# Clicks and keys only ask soffice to act, so their wait starts with waiting for it to react.
+# An edit is checked by the action itself, and a scroll at the end of the view changes
+# nothing: waiting for a reaction to those would only wait out the limit.
+NO_REACTION_NEEDED = {"set_edit_text", "wheel_mouse_input"}
 
 
 class AppDead(Exception):
@@ -46,6 +49,7 @@ class Driver:
         self.port, self.timeout_s = port, timeout_s
         self.display = os.environ.get("DISPLAY", "")
         self.desktop = self.doc = self.app = self.toolkit = None
+        self.events: UiEvents | None = None
         self.found: list[controls.Found] = []
 
     # -- requests ----------------------------------------------------------------------
@@ -54,6 +58,7 @@ class Driver:
         start = time.monotonic()
         ctx, self.desktop = document.connect(self.port, self.timeout_s)
         self.toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+        self.events = UiEvents()
         return {"connect_s": time.monotonic() - start}
 
     def load(self, path: str) -> dict[str, Any]:
@@ -71,6 +76,9 @@ class Driver:
 
     def observe(self) -> dict[str, Any]:
         self._need_doc()
+        # What soffice announced since the action settled; dispatched now, not at the next
+        # action, so that the action's time is its own.
+        self.events.pump()
         start = time.monotonic()
         self.found = controls.collect(self._app())
         controls_s = time.monotonic() - start
@@ -97,11 +105,15 @@ class Driver:
     def act(self, function: str, args: dict[str, Any], label: str | None) -> dict[str, Any]:
         self._need_doc()
         if function in UI_FUNCTIONS:
-            message = self._ui_action(function, args, self._control(label))
-            self._settle()
-        else:
-            message = self._api_action(function, args)
-            self._idle()
+            control = self._control(label)
+            self.events.mark()
+            message = self._ui_action(function, args, control)
+            settled_by = self.events.settle(time.monotonic(), function not in NO_REACTION_NEEDED)
+            # What ended the wait (a window, quiet, the limit): for debugging a wait that
+            # ended too soon. The environment reads only the message.
+            return {"message": message, "settled_by": settled_by}
+        message = self._api_action(function, args)
+        self._idle()
         return {"message": message}
 
     def save(self, path: str, ext: str) -> dict[str, Any]:
@@ -117,7 +129,7 @@ class Driver:
             controls.click(control, self.display, args["button"], args["double"])
             return f"clicked {control.name!r}"
         if function == "set_edit_text":
-            controls.set_text(control, args["text"], self.display)
+            controls.set_text(control, args["text"], self.events)
             return f"set {control.name!r} to {args['text']!r}"
         if function == "keyboard_input":
             controls.parse_keys(args["keys"])  # reject bad keys before touching the focus
@@ -157,10 +169,15 @@ class Driver:
 
     def _app(self):
         if self.app is None:
-            self.app = controls.application()
-            if self.app is None:
+            app = controls.application()
+            if app is None:
                 raise AppDead("soffice is not on the accessibility bus")
+            self._use_app(app)
         return self.app
+
+    def _use_app(self, app) -> None:
+        self.app = app
+        self.events.ui_thread = UiThread(app.get_process_id())
 
     def _need_doc(self) -> None:
         if self.doc is None:
@@ -174,30 +191,18 @@ class Driver:
         while time.monotonic() < deadline:
             app = controls.application()
             if app is not None:
-                self.app = app
+                self._use_app(app)
                 seen = controls.top_windows(app)
                 if any(f.name == "Bold" for f in controls.collect(app)):
                     controls.activate_window(self.display, self.doc.getTitle())
                     return
-            time.sleep(0.1)
+            # A poll, but one that dispatches the load's thousands of events as they come.
+            self.events.pass_time(0.1)
         raise AppDead(f"the Writer window did not appear with its toolbars; windows: {seen}")
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""
         self.toolkit.processEventsToIdle()
-
-    def _settle(self) -> None:
-        """Wait until the set of top-level windows stops changing (dialogs, menus)."""
-        time.sleep(SETTLE_POLL_S)
-        app = self._app()
-        last = controls.top_windows(app)
-        deadline = time.monotonic() + SETTLE_MAX_S
-        stable = 0
-        while stable < 2 and time.monotonic() < deadline:
-            time.sleep(SETTLE_POLL_S)
-            now = controls.top_windows(app)
-            stable = stable + 1 if now == last else 0
-            last = now
 
 
 def _dead(exc: BaseException) -> bool:
