@@ -49,6 +49,9 @@ class WriterConfig:
 
     stack: StackConfig = field(default_factory=StackConfig)
     request_timeout_s: float = 60.0
+    # Opening a document takes about 2 s; now and then soffice never returns from it (the
+    # document is on screen, the call hangs), and the reset restarts the stack sooner.
+    load_timeout_s: float = 20.0
     max_steps: int = 30
     open_attempts: int = 3
 
@@ -218,7 +221,9 @@ class WriterEnv:
         self.episodes += 1
         self.episode_doc = self.stack.workdir / f"episode{self.episodes}{template.suffix}"
         shutil.copyfile(template, self.episode_doc)
-        loaded = self.driver.request("load", path=str(self.episode_doc))
+        loaded = self.driver.request(
+            "load", timeout_s=self.config.load_timeout_s, path=str(self.episode_doc)
+        )
         if previous is not None:
             previous.unlink(missing_ok=True)
         return loaded
