@@ -115,7 +115,7 @@ def test_cached_system_message_gives_the_same_outputs(smollm2):
         full = generate_chat(smollm2.model, smollm2.tokenizer, messages, max_new_tokens=6)
         assert cached.text == full.text
         assert cached.prompt_tokens == full.prompt_tokens
-    assert list(smollm2.prefix_cache._entries) == [system.content]
+    assert list(smollm2.prefix_cache._entries)[-1] == system.content  # the most recent
     # Without a system message of its own, and with the last prompt forgotten, a prompt
     # reuses nothing.
     smollm2.prefix_cache._last = None

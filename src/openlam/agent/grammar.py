@@ -49,13 +49,14 @@ def action_grammar(
         call = _call_rule(g, spec, controls, document)
         if call is not None:
             calls.append(call)
-    status = g.alt([g.lit("[FINISH]"), g.lit("[FAIL]"), g.lit("[CONFIRM]")])
-    g.rule("status", status)
+    # A status alone ends the task; CONFIRM asks about a call, so it only follows one.
+    g.rule("end", g.alt([g.lit("[FINISH]"), g.lit("[FAIL]")]))
     if not calls:  # nothing can be acted on: the answer can only end the task
-        g.rule(g.start, "status")
+        g.rule(g.start, "end")
         return g.text()
+    g.rule("status", g.alt(["end", g.lit("[CONFIRM]")]))
     g.rule("call", g.alt(calls))
-    g.rule(g.start, g.alt(["call", f"call {g.lit(' ')} status", "status"]))
+    g.rule(g.start, g.alt(["call", f"call {g.lit(' ')} status", "end"]))
     return g.text()
 
 
