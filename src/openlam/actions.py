@@ -133,9 +133,7 @@ class ActionSpace:
         spec = self.specs[action.function]
         parts = [f"{LABEL_ARG}={literal(action.control_label)}"] if spec.needs_control else []
         for name, field in spec.args_model.model_fields.items():
-            if name in action.args and (
-                field.is_required() or action.args[name] != field.default
-            ):
+            if name in action.args and (field.is_required() or action.args[name] != field.default):
                 parts.append(f"{name}={literal(action.args[name])}")
         return f"{action.function}({', '.join(parts)})"
 

@@ -48,9 +48,7 @@ def evaluate_offline(
     for named in models:
         tick = (lambda i, n, name=named.name: progress(name, i, n)) if progress else None
         with loaded(named) as model:
-            summary, scores = evaluate_steps(
-                model, samples, progress=tick, constrained=constrained
-            )
+            summary, scores = evaluate_steps(model, samples, progress=tick, constrained=constrained)
         rows.append(OfflineRow(model=named.name, **summary))
         write_jsonl(out_dir / "offline-steps" / f"{slug(named.name)}.jsonl", scores)
     write_jsonl(out_dir / "offline.jsonl", rows)

@@ -65,9 +65,7 @@ class HFModel:
         self.config = config
         self.name = config.name or _default_name(config)
         self.model, self.tokenizer = load_causal_lm(config)
-        self.prefix_cache = (
-            PromptCache(self.model, self.tokenizer) if config.prefix_cache else None
-        )
+        self.prefix_cache = PromptCache(self.model, self.tokenizer) if config.prefix_cache else None
         self._grammar_decoder: GrammarDecoder | None = None
 
     def generate(
