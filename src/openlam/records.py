@@ -140,6 +140,11 @@ class Shown(Record):
     controls: list[str]
     plan: list[str] = Field(default_factory=list)
 
+    def of(self, obs: Observation) -> list[Control]:
+        """The shown controls of the observation, in the order shown."""
+        by_label = {c.label: c for c in obs.controls}
+        return [by_label[label] for label in self.controls if label in by_label]
+
 
 class Step(Record):
     index: int

@@ -27,10 +27,6 @@ class StepContext:
     before: list[Step]
     app: str
 
-    def shown_controls(self):
-        by_label = {c.label: c for c in self.observation.controls}
-        return [by_label[label] for label in self.shown.controls if label in by_label]
-
 
 @dataclass
 class Decision:
@@ -89,7 +85,10 @@ class ModelPolicy:
             return None
         syntax = getattr(self.model, "grammar_syntax", "lark")
         return action_grammar(
-            self.actions, context.shown_controls(), context.observation.document, syntax
+            self.actions,
+            context.shown.of(context.observation),
+            context.observation.document,
+            syntax,
         )
 
     def act(self, context: StepContext) -> Decision:
@@ -112,7 +111,10 @@ class ModelPolicy:
         )
         try:
             action = parse_model_output(
-                generation.text, self.actions, context.shown_controls(), self.prompt.variant
+                generation.text,
+                self.actions,
+                context.shown.of(context.observation),
+                self.prompt.variant,
             )
         except ModelOutputError as exc:
             return Decision(None, generation.text, str(exc), timings)

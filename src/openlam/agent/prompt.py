@@ -74,8 +74,7 @@ def step_messages(
     app: str,
 ) -> list[Message]:
     """System and user messages for one step, from records only (see the module doc)."""
-    by_label = {c.label: c for c in observation.controls}
-    controls = [by_label[label] for label in shown.controls if label in by_label]
+    controls = shown.of(observation)
     history = history_items(before)[-config.max_history :]
     if config.variant == "call":
         document = observation.document

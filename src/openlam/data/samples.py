@@ -92,9 +92,7 @@ def step_samples(
 def _grammar(step: Step, actions: ActionSpace, config: PromptConfig) -> str | None:
     if config.variant != "call":
         return None
-    by_label = {c.label: c for c in step.observation.controls}
-    shown = [by_label[label] for label in step.shown.controls if label in by_label]
-    return action_grammar(actions, shown, step.observation.document)
+    return action_grammar(actions, step.shown.of(step.observation), step.observation.document)
 
 
 def _teaches(step: Step, trajectory: Trajectory) -> bool:

@@ -189,8 +189,8 @@ def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: i
     after_last = render_document(DocumentState.model_validate(final), prompt) if final else None
     steps = []
     for i, step in enumerate(trajectory.steps):
-        labels = set(step.shown.controls) if step.shown is not None else None
-        shown = [c for c in step.observation.controls if labels is None or c.label in labels]
+        obs = step.observation
+        shown = step.shown.of(obs) if step.shown is not None else obs.controls
         nxt = trajectory.steps[i + 1] if i + 1 < len(trajectory.steps) else None
         steps.append(
             TraceStep(
