@@ -40,7 +40,7 @@ def run_request(
             log,
             task_id="run",
             options={"template": doc},
-            on_step=lambda step: _show(step, request, config, console),
+            on_step=lambda step: _show(step, console),
         )
         if out is not None:
             env.save(out.resolve(), ext=out.suffix.lstrip(".") or "docx")
@@ -65,7 +65,7 @@ def check_document(doc: Path) -> None:
         raise DocumentError(f"{doc} is not a valid {doc.suffix} file (not a zip package)")
 
 
-def _show(step: Step, request: str, config: AgentConfig, console: Console) -> None:
+def _show(step: Step, console: Console) -> None:
     controls = step.observation.controls
     shown = step.shown.controls if step.shown is not None else controls
     t = step.timings

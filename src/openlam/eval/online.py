@@ -106,7 +106,7 @@ def evaluate_online(
         episodes = {r.id: load_trajectory(folder / r.trajectory) for r in results if r.trajectory}
         rows.append(online_row(name, results, episodes))
         picked = pick_traces(results, config.traces_per_model)
-        traces += [trace(name, r, episodes[r.id], config.max_controls) for r in picked]
+        traces += [trace(name, r, episodes[r.id]) for r in picked]
     write_jsonl(config.out_dir / "online.jsonl", rows)
     write_jsonl(config.out_dir / "traces.jsonl", traces)
     return rows, traces
@@ -182,7 +182,7 @@ def pick_traces(results: list[TaskResult], n: int) -> list[TaskResult]:
     return chosen[:n]
 
 
-def trace(name: str, result: TaskResult, trajectory: Trajectory, max_controls: int) -> Trace:
+def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
     """A trajectory as the trace viewer shows it, with the controls the model was shown."""
     prompt = PromptConfig()
     final = trajectory.info.get("final_document")
