@@ -76,7 +76,6 @@ def tasks_list(
     app_name: str = typer.Option("writer", "--app", help="writer, or web (MiniWoB++ tasks)."),
 ) -> None:
     """List the task families of an app (Writer: category and phrasings)."""
-    from openlam.tasks.base import TEST_PHRASINGS
     from openlam.tasks.writer.registry import families
 
     if app_name == "web":
@@ -85,9 +84,9 @@ def tasks_list(
 
     table = Table("id", "category", "phrasings (train/test)", "example phrasing")
     for family in families().values():
-        n = len(family.phrasings)
         kind = f"{family.category}{' (compound)' if family.compositional else ''}"
-        split = f"{n - TEST_PHRASINGS}/{TEST_PHRASINGS}"
+        train, test = (len(family.phrasing_indices(s)) for s in ("train", "test"))
+        split = f"{train}/{test}"
         table.add_row(family.id, kind, split, family.phrasings[0])
     console.print(table)
     console.print(f"{len(families())} families")

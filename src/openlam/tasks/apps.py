@@ -35,7 +35,12 @@ class TaskApp(Protocol):
     def solution(self, instance: TaskInstance) -> list[Rule]: ...
 
     def check(
-        self, env: Any, instance: TaskInstance, options: dict[str, Any], cut_short: str | None
+        self,
+        env: Any,
+        instance: TaskInstance,
+        options: dict[str, Any],
+        cut_short: str | None,
+        gave_up: bool = False,
     ) -> CheckResult: ...
 
     def held_out(self, template: str, split: str) -> str | None: ...
@@ -93,15 +98,20 @@ class WriterApp:
 
         return registry.family(instance.family).solution(instance.params)
 
-    def check(self, env, instance, options, cut_short):
-        """The family's checker on the document as it is now (saved to a temporary file)."""
+    def check(self, env, instance, options, cut_short, gave_up=False):
+        """The family's checker on the document as it is now (saved to a temporary file).
+        Saying FAIL is right only for a task Writer cannot do, and wrong for any other."""
         from openlam.tasks.writer import registry
 
         if cut_short and "step limit" not in cut_short:
             return CheckResult(False, f"episode cut short: {cut_short}")
+        family = registry.family(instance.family)
+        if gave_up and not family.expects_fail:
+            return CheckResult(False, "the agent said FAIL on a task Writer can do")
+        if family.expects_fail and not gave_up:
+            return CheckResult(False, "the task cannot be done in Writer, but no FAIL was said")
         with tempfile.TemporaryDirectory() as folder:
             saved = env.save(Path(folder) / "end.docx")
-            family = registry.family(instance.family)
             return family.validate(instance.params, options["template"], saved, env.answer)
 
     def held_out(self, template: str, split: str) -> str | None:
@@ -156,7 +166,7 @@ class WebApp:
 
         return solution(instance.template, instance.request)
 
-    def check(self, env, instance, options, cut_short):
+    def check(self, env, instance, options, cut_short, gave_up=False):
         """Success is the page's own raw reward of 1."""
         if cut_short and "step limit" not in cut_short:
             return CheckResult(False, f"episode cut short: {cut_short}")

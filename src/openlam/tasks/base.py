@@ -4,8 +4,8 @@ A family samples parameters from a template's real content, phrases the request,
 known-good solution (`solution`, the "cheat", acting only through the environment's public
 actions) and checks the end state (`check`). The environment knows no task.
 
-Phrasings are split: the last `TEST_PHRASINGS` of every family are used only for test
-instances, so evaluation can use wordings no model trained on.
+Phrasings come in the styles people type (`STYLES`); whole styles (`TEST_STYLES`) are used
+only for test instances, so evaluation uses wordings of a kind no model trained on.
 """
 
 from __future__ import annotations
@@ -20,8 +20,32 @@ from typing import Any, ClassVar, Literal
 from openlam.agent.scripted import Rule
 from openlam.records import Record
 
-TEST_PHRASINGS = 2
 Split = Literal["train", "test"]
+
+# terse: "Bold {word}."; polite: "Could you ..."; context: the reason first ("I'm printing
+# this, so ..."); indirect: the goal, not the command ("{word} should stand out");
+# reference: the target named by its position or content; typo: as typed in a hurry.
+STYLES = ("terse", "polite", "context", "indirect", "reference", "typo")
+TEST_STYLES = frozenset({"context", "typo"})
+
+
+class Phrasings(tuple):
+    """A family's request templates, each tagged with the style it is written in."""
+
+    styles: tuple[str, ...]
+
+    def __new__(cls, pairs: list[tuple[str, str]]) -> Phrasings:
+        unknown = {style for style, _ in pairs} - set(STYLES)
+        if unknown:
+            raise ValueError(f"unknown phrasing styles {sorted(unknown)}; styles: {STYLES}")
+        made = super().__new__(cls, [text for _, text in pairs])
+        made.styles = tuple(style for style, _ in pairs)
+        return made
+
+
+def styled(**by_style: tuple[str, ...] | list[str]) -> Phrasings:
+    """Phrasings given per style: `styled(terse=(...), polite=(...), ...)`."""
+    return Phrasings([(style, text) for style, texts in by_style.items() for text in texts])
 
 
 class TaskInstance(Record):
@@ -35,6 +59,7 @@ class TaskInstance(Record):
     request: str
     phrasing: int
     split: Split
+    style: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,8 +74,12 @@ class TaskFamily(ABC):
     id: ClassVar[str]
     app: ClassVar[str]
     category: ClassVar[str]
-    phrasings: tuple[str, ...]
+    phrasings: Phrasings
     compositional: ClassVar[bool] = False
+    # A request the application cannot do: the right answer is FAIL with a reason.
+    expects_fail: ClassVar[bool] = False
+    # The help procedures (page#anchor, as in the plan corpus' `source`) the family covers.
+    help_sources: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def sample_params(self, facts: Any, rng: random.Random) -> dict[str, Any] | None:
@@ -72,13 +101,19 @@ class TaskFamily(ABC):
         """Parameters of a plausible wrong solution (wrong word, size, shape...)."""
         return None
 
+    def phrasing_style(self, index: int) -> str | None:
+        styles = getattr(self.phrasings, "styles", None)  # TRANSITIONAL: plain tuples
+        return styles[index] if styles else None
+
+    def phrasing_split(self, index: int) -> Split:
+        style = self.phrasing_style(index)
+        if style is None:  # TRANSITIONAL: the last two of a plain tuple are test
+            return "test" if index >= len(self.phrasings) - 2 else "train"
+        return "test" if style in TEST_STYLES else "train"
+
     def phrasing_indices(self, split: Split | None) -> list[int]:
-        n = len(self.phrasings)
-        if split == "train":
-            return list(range(n - TEST_PHRASINGS))
-        if split == "test":
-            return list(range(n - TEST_PHRASINGS, n))
-        return list(range(n))
+        indices = range(len(self.phrasings))
+        return [i for i in indices if split is None or self.phrasing_split(i) == split]
 
     def instance(self, template: str, params: dict[str, Any], phrasing: int) -> TaskInstance:
         request = self.phrasings[phrasing].format(**params)
@@ -86,7 +121,6 @@ class TaskFamily(ABC):
         digest = hashlib.sha1(
             json.dumps([template, params, phrasing], sort_keys=True).encode()
         ).hexdigest()[:10]
-        split: Split = "test" if phrasing >= len(self.phrasings) - TEST_PHRASINGS else "train"
         return TaskInstance(
             id=f"{self.id}:{template}:{digest}",
             family=self.id,
@@ -95,5 +129,6 @@ class TaskFamily(ABC):
             params=params,
             request=request,
             phrasing=phrasing,
-            split=split,
+            split=self.phrasing_split(phrasing),
+            style=self.phrasing_style(phrasing),
         )

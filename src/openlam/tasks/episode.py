@@ -55,7 +55,7 @@ def run_episode(
         template=instance.template,
     )
     cut_short = trajectory.outcome.removeprefix("truncated: ") if _cut(trajectory) else None
-    check = app.check(env, instance, options, cut_short)
+    check = app.check(env, instance, options, cut_short, trajectory.outcome == "failed")
     trajectory.info["outcome"] = trajectory.outcome
     trajectory.outcome = "success" if check.success else "failure"
     trajectory.info["reason"] = check.reason

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -68,6 +69,9 @@ class DocFacts:
     footer: str | None
     all_text: str = field(repr=False, default="")
     blocks: list[str] = field(repr=False, default_factory=list)
+    # The python-docx document itself, for checkers that read what the fields above do not
+    # (fields, comments, images, links...) with query functions of their own.
+    document: Any = field(repr=False, default=None, compare=False)
 
     def texts(self) -> list[str]:
         """Non-empty paragraph texts: soffice may add an empty paragraph after a table."""
@@ -103,6 +107,7 @@ def read(path: Path) -> DocFacts:
         footer=_header_text(section.footer),
         all_text="\n".join(p.text for p in paragraphs) + "\n" + cell_text,
         blocks=_blocks(document),
+        document=document,
     )
 
 

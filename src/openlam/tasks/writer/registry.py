@@ -13,19 +13,37 @@ from openlam.tasks.writer.families.common import WriterFamily
 @cache
 def families() -> dict[str, WriterFamily]:
     """Every Writer family, keyed by its namespaced, versioned id."""
+    from openlam.tasks.writer.families.case import case_families
     from openlam.tasks.writer.families.character import character_families
     from openlam.tasks.writer.families.compound import compound_families
+    from openlam.tasks.writer.families.impossible import impossible_families
+    from openlam.tasks.writer.families.inserts import insert_families
     from openlam.tasks.writer.families.layout import layout_families
+    from openlam.tasks.writer.families.lists import list_families
+    from openlam.tasks.writer.families.page import page_families
     from openlam.tasks.writer.families.paragraph import paragraph_families
     from openlam.tasks.writer.families.questions import question_families
+    from openlam.tasks.writer.families.ranges import range_families
+    from openlam.tasks.writer.families.replace import replace_families
+    from openlam.tasks.writer.families.spacing import spacing_families
     from openlam.tasks.writer.families.structure import structure_families
+    from openlam.tasks.writer.families.tables import table_families
 
     simple = [
         *character_families(),
+        *case_families(),
+        *range_families(),
         *paragraph_families(),
+        *spacing_families(),
         *structure_families(),
+        *list_families(),
+        *table_families(),
+        *replace_families(),
         *layout_families(),
+        *page_families(),
+        *insert_families(),
         *question_families(),
+        *impossible_families(),
     ]
     found = [*simple, *compound_families({f.id: f for f in simple})]
     by_id = {f.id: f for f in found}

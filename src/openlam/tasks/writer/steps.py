@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from openlam.agent.scripted import Rule, call, on_control
-from openlam.records import Action, Observation
+from openlam.records import Action, Observation, Status
 
 
 def select(text: str, occurrence: int = 1) -> Rule:
     return call("select_text", text=text, occurrence=occurrence)
+
+
+def give_up(reason: str) -> Rule:
+    """Say why the request cannot be done, and end with FAIL (changing nothing)."""
+    return lambda obs: Action(function="summary", args={"text": reason}, status=Status.FAIL)
 
 
 def click(name: str, type: str) -> Rule:
