@@ -101,7 +101,52 @@ def unique_prefix(facts: DocFacts, index: int) -> str | None:
     return None
 
 
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+
+
+def ordinal(n: int) -> str:
+    """1 -> "first"; past the words, "13th"."""
+    if n <= len(ORDINALS):
+        return ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def is_heading(paragraph: ParagraphFacts) -> bool:
+    return paragraph.style.startswith("Heading") or paragraph.style == "Title"
+
+
+def position(facts: DocFacts, index: int) -> str:
+    """How a person names a paragraph by where it is: "the second paragraph under the
+    heading "Summary"", or counted from the top when no heading comes before it."""
+    heading, count = None, 0
+    for i in range(index, -1, -1):
+        paragraph = facts.paragraphs[i]
+        if i < index and paragraph.style.startswith("Heading") and paragraph.text.strip():
+            heading = paragraph.text
+            break
+        if paragraph.text.strip() and not is_heading(paragraph):
+            count += 1
+    if heading is not None:
+        return f'the {ordinal(count)} paragraph under the heading "{heading}"'
+    return f"the {ordinal(count)} paragraph of the text"
+
+
 def pick_paragraph(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
+    """A body paragraph, named by its opening words (`start`) and its place (`position`)."""
     candidates = [
         i
         for i in body_paragraphs(facts)
@@ -110,7 +155,11 @@ def pick_paragraph(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None
     if not candidates:
         return None
     index = rng.choice(candidates)
-    return {"paragraph": index, "start": unique_prefix(facts, index)}
+    return {
+        "paragraph": index,
+        "start": unique_prefix(facts, index),
+        "position": position(facts, index),
+    }
 
 
 def other_paragraph(
@@ -122,7 +171,12 @@ def other_paragraph(
     if not others:
         return None
     index = rng.choice(others)
-    return {**params, "paragraph": index, "start": unique_prefix(facts, index)}
+    return {
+        **params,
+        "paragraph": index,
+        "start": unique_prefix(facts, index),
+        "position": position(facts, index),
+    }
 
 
 def unique_words(facts: DocFacts) -> list[tuple[str, int]]:
@@ -142,7 +196,7 @@ def pick_word(facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
     if not words:
         return None
     word, index = rng.choice(words)
-    return {"word": word, "paragraph": index}
+    return {"word": word, "paragraph": index, "position": position(facts, index)}
 
 
 def other_word(params: dict[str, Any], facts: DocFacts, rng: random.Random) -> dict | None:
@@ -151,11 +205,8 @@ def other_word(params: dict[str, Any], facts: DocFacts, rng: random.Random) -> d
     if not words:
         return None
     word = rng.choice(words)
-    return {
-        **params,
-        "word": word,
-        "paragraph": next(i for w, i in unique_words(facts) if w == word),
-    }
+    index = next(i for w, i in unique_words(facts) if w == word)
+    return {**params, "word": word, "paragraph": index, "position": position(facts, index)}
 
 
 def same_text(before: DocFacts, after: DocFacts) -> CheckResult:
