@@ -89,8 +89,9 @@ class WriterApp:
         return WriterEnv()
 
     def reset_options(self, instance: TaskInstance) -> dict[str, Any]:
-        from openlam.tasks.writer import templates
+        from openlam.tasks.writer import registry, templates
 
+        registry.family(instance.family).prepare(instance.params)
         return {"template": templates.build(instance.template)}
 
     def solution(self, instance: TaskInstance) -> list[Rule]:

@@ -68,6 +68,10 @@ OK = CheckResult(True, "done")
 class WriterFamily(TaskFamily):
     app = "writer"
 
+    def prepare(self, params: dict[str, Any]) -> None:
+        """Set the scene outside the document before an episode (remove a file the task
+        must write, say), so that only this episode's actions can pass the check."""
+
     def validate(
         self, params: dict[str, Any], template: Path, saved: Path, answer: str | None
     ) -> CheckResult:
