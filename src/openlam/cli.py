@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import typer
@@ -101,6 +102,44 @@ def _list_miniwob() -> None:
         table.add_row(name, "yes" if name in SOLUTIONS else "")
     console.print(table)
     console.print(f"{len(miniwob.task_names())} MiniWoB++ tasks, {len(SOLUTIONS)} with an expert")
+
+
+@tasks_app.command("coverage")
+def tasks_coverage(
+    help_root: Path = typer.Option(None, help="Help corpus (default: the installed en-US help)."),
+    out: Path = typer.Option(None, help="Also write the table as Markdown to this file."),
+) -> None:
+    """Which Writer help procedures the families cover, which cannot be, which are left."""
+    from openlam.data.plan_corpus import DEFAULT_HELP_ROOT, PlanCorpusConfig, build_corpus
+    from openlam.tasks.writer import coverage
+    from openlam.tasks.writer.registry import families
+
+    config = PlanCorpusConfig(help_root=help_root or DEFAULT_HELP_ROOT, evolve="offline")
+    try:
+        corpus = build_corpus(config)
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    library = list(families().values())
+    rows = coverage.coverage([*corpus.mined, *corpus.evolved], library)
+    table = Table("help procedure", "status", "families or reason")
+    for row in rows:
+        table.add_row(row.task, row.status, ", ".join(row.families) or row.reason or "")
+    console.print(table)
+    counts = Counter(r.status for r in rows)
+    console.print(
+        f"{len(rows)} Writer help procedures: {counts['covered']} covered, "
+        f"{counts['not coverable']} not coverable, {counts['left']} left; "
+        f"{len(library)} families"
+    )
+    unknown = coverage.unknown_sources(rows, library)
+    if unknown:
+        console.print(f"[red]named but not in the help corpus: {unknown}[/red]")
+        raise typer.Exit(1)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(coverage.markdown(rows))
+        console.print(f"written to {out}")
 
 
 @tasks_app.command("sample")
