@@ -90,6 +90,11 @@ def online(
         None, help="Only these families (web: MiniWoB task names) (default: all)."
     ),
     max_steps: int = typer.Option(10, help="Agent steps per task."),
+    requests: Path = typer.Option(
+        None,
+        help="Hand-written Writer requests (JSON Lines; e.g. tests/data/writer_requests.jsonl) "
+        "instead of sampled test phrasings.",
+    ),
     expert: str = typer.Option(
         "noisy-oracle", help="The expert's row: oracle, noisy-oracle, none."
     ),
@@ -110,6 +115,7 @@ def online(
         per_family=per_family,
         families=family or None,
         seed=seed,
+        requests=requests,
         max_steps=max_steps,
         workers=workers,
         in_process=in_process,

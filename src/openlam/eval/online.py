@@ -43,6 +43,9 @@ class OnlineConfig(BaseModel):
         None, description="Writer family ids or MiniWoB task names; None: all"
     )
     seed: int = 0
+    requests: Path | None = Field(
+        None, description="hand-written Writer requests (JSON Lines) instead of sampled ones"
+    )
     max_steps: int = Field(10, ge=1)
     max_new_tokens: int = Field(200, ge=1)
     max_controls: int = Field(24, ge=1, description="as many controls as the model learned on")
@@ -55,13 +58,14 @@ class OnlineConfig(BaseModel):
 
 def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
     """`per_family` instances of each family on the test templates with test phrasings
-    (Writer), or of each MiniWoB task on test seeds (web)."""
+    (Writer), or of each MiniWoB task on test seeds (web); with `requests`, the Writer
+    tasks of that file of hand-written requests."""
     if config.app == "web":
-        instances = held_out_web_instances(config)
-        return [
-            Instantiation(source="eval", task=i.request, status="instantiated", instance=i)
-            for i in instances
-        ]
+        return _instantiated(held_out_web_instances(config))
+    if config.requests is not None:
+        instances = registry.handwritten(config.requests)
+        wanted = set(config.families or registry.families())
+        return _instantiated([i for i in instances if i.family in wanted])
     out = []
     for family_id in config.families or list(registry.families()):
         instances = registry.sample(
@@ -71,11 +75,15 @@ def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
             split="test",
             template_names=list(TEST_TEMPLATES),
         )
-        out += [
-            Instantiation(source="eval", task=i.request, status="instantiated", instance=i)
-            for i in instances
-        ]
+        out += _instantiated(instances)
     return out
+
+
+def _instantiated(instances: list[TaskInstance]) -> list[Instantiation]:
+    return [
+        Instantiation(source="eval", task=i.request, status="instantiated", instance=i)
+        for i in instances
+    ]
 
 
 def held_out_web_instances(config: OnlineConfig) -> list[TaskInstance]:

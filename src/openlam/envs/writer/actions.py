@@ -20,6 +20,11 @@ Count = Annotated[int, Field(ge=1, le=200)]
 DocumentText = Annotated[str, Field(min_length=1, max_length=10_000), DOCUMENT_TEXT]
 ParagraphIndex = Annotated[int, Field(ge=0), PARAGRAPH_INDEX]
 TableNumber = Annotated[int, Field(ge=1, le=200), TABLE_NUMBER]
+FilePath = Annotated[str, Field(min_length=1, max_length=1000)]
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Highlight = Annotated[str, Field(pattern=r"^(#[0-9A-Fa-f]{6}|none)$")]
+Millimetres = Annotated[float, Field(ge=0, le=200)]
+CellName = Annotated[str, Field(min_length=2, max_length=12)]
 
 
 def click_input(label: str, button: Literal["left", "right"] = "left", double: bool = False):
@@ -103,8 +108,114 @@ def set_font(
     """
 
 
+def replace_all(
+    search: DocumentText,
+    replace: Text,
+    match_case: bool = False,
+    whole_words: bool = False,
+    regex: bool = False,
+):
+    """Replace every occurrence of a text in the document, tables included.
+
+    Examples:
+        replace_all(search="colour", replace="color", whole_words=True)
+        replace_all(search="Q3", replace="third quarter", match_case=True)
+    """
+
+
+def format_text(
+    bold: bool | None = None,
+    italic: bool | None = None,
+    underline: bool | None = None,
+    strikethrough: bool | None = None,
+    script: Literal["normal", "superscript", "subscript"] | None = None,
+    color: Color | None = None,
+    highlight: Highlight | None = None,
+):
+    """Set character formatting of the selection; colors are "#RRGGBB", highlight "none" clears.
+
+    Examples:
+        format_text(bold=True, italic=True)
+        format_text(script="superscript", color="#C00000")
+    """
+
+
+def format_paragraph(
+    alignment: Literal["left", "center", "right", "justify"] | None = None,
+    line_spacing: Annotated[float, Field(ge=0.5, le=4)] | None = None,
+    space_before_mm: Millimetres | None = None,
+    space_after_mm: Millimetres | None = None,
+    left_indent_mm: Millimetres | None = None,
+    first_line_indent_mm: Annotated[float, Field(ge=-100, le=100)] | None = None,
+    style: Annotated[str, Field(min_length=1, max_length=200)] | None = None,
+):
+    """Set alignment, line spacing (a multiple), spacing, indents or style of the selected paragraphs.
+
+    Examples:
+        format_paragraph(alignment="center", space_after_mm=4)
+        format_paragraph(style="Heading 2")
+    """
+
+
+def select_cells(table: TableNumber, first: CellName, last: CellName | None = None):
+    """Select one cell or a rectangular range of cells of a table.
+
+    Examples:
+        select_cells(table=1, first="B2")
+        select_cells(table=2, first="A1", last="D1")
+    """
+
+
+def insert_field(
+    field: Literal["page_number", "page_count", "date", "time", "title", "author"],
+    place: Literal["cursor", "header", "footer"] = "cursor",
+):
+    """Insert a page_number, page_count, date, time, title or author field at the cursor, or at the end of the header or footer.
+
+    Examples:
+        insert_field(field="page_number", place="footer")
+        insert_field(field="date")
+    """
+
+
+def insert_image(path: FilePath):
+    """Insert an image file at the cursor.
+
+    Examples:
+        insert_image(path="/tmp/logo.png")
+    """
+
+
+def insert_hyperlink(
+    url: Annotated[str, Field(min_length=1, max_length=2000)],
+    text: Annotated[str, Field(min_length=1, max_length=1000)] | None = None,
+):
+    """Make the selection a link, or insert text as a link at the cursor.
+
+    Examples:
+        insert_hyperlink(url="https://example.com")
+        insert_hyperlink(url="mailto:info@example.com", text="write to us")
+    """
+
+
+def insert_comment(text: Text):
+    """Attach a comment to the selection (or at the cursor).
+
+    Examples:
+        insert_comment(text="Please check this figure.")
+    """
+
+
+def insert_break(kind: Literal["page", "column", "line"]):
+    """Insert a page, column or line break at the cursor (before the selection).
+
+    Examples:
+        insert_break(kind="page")
+    """
+
+
 def save_as(
-    path: Annotated[str, Field(min_length=1, max_length=1000)],
+    path: FilePath,
     ext: Literal["docx", "odt", "pdf"] = "docx",
 ):
     """Save the document to a file of the given type.
@@ -123,7 +234,23 @@ def summary(text: Text):
 
 
 UI_ACTIONS = (click_input, set_edit_text, keyboard_input, wheel_mouse_input)
-API_ACTIONS = (select_text, select_paragraph, select_table, insert_table, set_font, save_as)
+API_ACTIONS = (
+    select_text,
+    select_paragraph,
+    select_table,
+    insert_table,
+    set_font,
+    save_as,
+    replace_all,
+    format_text,
+    format_paragraph,
+    select_cells,
+    insert_field,
+    insert_image,
+    insert_hyperlink,
+    insert_comment,
+    insert_break,
+)
 
 
 @cache

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from functools import cache
+from pathlib import Path
+from typing import Any
 
+from openlam.records import Record, read_jsonl
 from openlam.tasks.base import Split, TaskInstance
 from openlam.tasks.writer import facts, templates
 from openlam.tasks.writer.families.common import WriterFamily
@@ -90,3 +94,38 @@ def sample(
             misses += 1
         out[instance.id] = instance
     return list(out.values())
+
+
+class HandwrittenRequest(Record):
+    """A request written by a person for a sampled held-out task: the family, template and
+    parameters say what must happen; the words are nobody's template."""
+
+    family: str
+    template: str
+    params: dict[str, Any]
+    request: str
+
+
+def handwritten(path: Path) -> list[TaskInstance]:
+    """Held-out instances from a JSON Lines file of hand-written requests (for evaluation
+    only: every template must be a test template)."""
+    out = []
+    for row in read_jsonl(path, HandwrittenRequest):
+        fam = family(row.family)
+        if row.template not in templates.TEST_TEMPLATES:
+            raise ValueError(f"{path}: {row.template!r} is not a held-out template")
+        digest = hashlib.sha1(row.request.encode()).hexdigest()[:10]
+        out.append(
+            TaskInstance(
+                id=f"{fam.id}:{row.template}:hw-{digest}",
+                family=fam.id,
+                app=fam.app,
+                template=row.template,
+                params=row.params,
+                request=row.request,
+                phrasing=-1,
+                split="test",
+                style="handwritten",
+            )
+        )
+    return out
