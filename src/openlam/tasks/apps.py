@@ -102,7 +102,7 @@ class WriterApp:
     def check(self, env, instance, options, cut_short, gave_up=False):
         """The family's checker on the document as it is now (saved to a temporary file).
         Saying FAIL is right only for a task Writer cannot do, and wrong for any other."""
-        from openlam.tasks.writer import registry
+        from openlam.tasks.writer import registry, templates
 
         if cut_short and "step limit" not in cut_short:
             return CheckResult(False, f"episode cut short: {cut_short}")
@@ -111,9 +111,11 @@ class WriterApp:
             return CheckResult(False, "the agent said FAIL on a task Writer can do")
         if family.expects_fail and not gave_up:
             return CheckResult(False, "the task cannot be done in Writer, but no FAIL was said")
+        # Compared with the template's source .docx, whatever file (.docx, .odt) was opened.
+        source = templates.source(instance.template)
         with tempfile.TemporaryDirectory() as folder:
             saved = env.save(Path(folder) / "end.docx")
-            return family.validate(instance.params, options["template"], saved, env.answer)
+            return family.validate(instance.params, source, saved, env.answer)
 
     def held_out(self, template: str, split: str) -> str | None:
         """test on a held-out template with a test phrasing, train on the opposite; a task

@@ -65,7 +65,9 @@ def family(family_id: str) -> WriterFamily:
 
 @cache
 def template_facts(name: str) -> facts.DocFacts:
-    return facts.read(templates.build(name))
+    """The facts of the template's source .docx (an .odt template is opened as the .odt
+    made from it, but sampled and checked against the .docx)."""
+    return facts.read(templates.source(name))
 
 
 def sample(

@@ -1,26 +1,23 @@
-"""Template documents for Writer tasks, generated reproducibly with python-docx.
+"""The first templates: short, plain documents (no direct formatting, no header or footer).
 
-Each template has a name, a short description (used to pick a template for a task) and a
-builder. Files are written once into a cache folder and reused.
+Other code and tests rely on their text; keep it word for word.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
-import docx
 from docx.document import Document
-from docx.shared import Pt
 
-
-@dataclass(frozen=True)
-class Template:
-    name: str
-    description: str
-    build: Callable[[Document], None]
+from openlam.tasks.writer.templates.blocks import (
+    Template,
+    bullets,
+    h1,
+    h2,
+    numbers,
+    p,
+    table,
+    template,
+    title,
+)
 
 
 def _letter(doc: Document) -> None:
@@ -44,199 +41,153 @@ def _letter(doc: Document) -> None:
     doc.add_paragraph("Daniel Reyes, Head Baker")
 
 
-# The other templates are built from blocks: each block adds a few paragraphs or a table.
-Block = Callable[[Document], None]
-
-
-def _styled(style: str) -> Callable[..., Block]:
-    """A block maker that adds one paragraph in `style` for each text it is given."""
-
-    def make(*texts: str) -> Block:
-        def add(doc: Document) -> None:
-            for text in texts:
-                doc.add_paragraph(text, style=style)
-
-        return add
-
-    return make
-
-
-_title = _styled("Title")
-_h1 = _styled("Heading 1")
-_h2 = _styled("Heading 2")
-_p = _styled("Normal")
-_bullets = _styled("List Bullet")
-_numbers = _styled("List Number")
-
-
-def _table(header: tuple[str, ...], *rows: tuple[str, ...]) -> Block:
-    """A grid table with a header row followed by the given rows."""
-
-    def add(doc: Document) -> None:
-        table = doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = "Table Grid"
-        for row, texts in zip(table.rows, (header, *rows), strict=True):
-            for cell, text in zip(row.cells, texts, strict=True):
-                cell.text = text
-
-    return add
-
-
-def _template(name: str, description: str, *blocks: Block) -> Template:
-    def build(doc: Document) -> None:
-        for block in blocks:
-            block(doc)
-
-    return Template(name, description, build)
-
-
-_QUARTERLY_REPORT = _template(
+_QUARTERLY_REPORT = template(
     "quarterly_report",
     "A quarterly business report for an outdoor gear retailer with revenue by region, "
     "online sales tables and priorities for the next quarter.",
-    _title("Northwind Outdoor Gear: Third Quarter Report 2024"),
-    _p("Prepared by the finance team for the board meeting of 18 October 2024."),
-    _h1("Summary"),
-    _p(
+    title("Northwind Outdoor Gear: Third Quarter Report 2024"),
+    p("Prepared by the finance team for the board meeting of 18 October 2024."),
+    h1("Summary"),
+    p(
         "Revenue for the quarter reached 14.2 million dollars, an increase of nine percent "
         "over the same period last year, driven mainly by strong sales of lightweight tents.",
         "Gross margin fell slightly to 41 percent because freight costs from our Vietnamese "
         "suppliers rose sharply during the summer shipping season.",
     ),
-    _h1("Revenue by Region"),
-    _table(
+    h1("Revenue by Region"),
+    table(
         ("Region", "Revenue", "Growth", "Stores"),
         ("Pacific Northwest", "4.8 million", "12%", "23"),
         ("Mountain West", "3.9 million", "7%", "18"),
         ("Great Lakes", "2.6 million", "4%", "11"),
         ("New England", "2.9 million", "10%", "14"),
     ),
-    _p(
+    p(
         "The Pacific Northwest remains our largest market, and the new Spokane store exceeded "
         "its opening forecast by almost a third in its first ten weeks."
     ),
-    _h1("Online Sales"),
-    _p(
+    h1("Online Sales"),
+    p(
         "Online orders grew to 31 percent of total revenue after the website relaunch in July, "
         "although the average order value dropped from 118 to 104 dollars."
     ),
-    _table(
+    table(
         ("Channel", "Orders", "Returns"),
         ("Website", "41,300", "6.1%"),
         ("Mobile app", "18,750", "4.8%"),
         ("Marketplace partners", "9,420", "8.3%"),
     ),
-    _h1("Priorities for the Fourth Quarter"),
-    _bullets(
+    h1("Priorities for the Fourth Quarter"),
+    bullets(
         "Renegotiate freight contracts before the holiday peak.",
         "Open the Boise store on 9 November as planned.",
         "Reduce marketplace returns with better product photos and size charts.",
     ),
-    _p(
+    p(
         "The board is asked to approve an additional marketing budget of 350,000 dollars for "
         "the winter campaign, which begins on the first of December."
     ),
 )
 
-_MEETING_MINUTES = _template(
+_MEETING_MINUTES = template(
     "meeting_minutes",
     "Minutes of an allotment society committee meeting with attendance, numbered matters "
     "arising, a treasurer's report and a table of action points.",
-    _title("Minutes of the Riverside Allotment Society Committee Meeting"),
-    _p(
+    title("Minutes of the Riverside Allotment Society Committee Meeting"),
+    p(
         "Held on Tuesday 11 February 2025 at 7 pm in the back room of the Ferry Inn, "
         "Riverside Road."
     ),
-    _h1("Attendance"),
-    _p(
+    h1("Attendance"),
+    p(
         "Present were Margaret Doyle (chair), Tom Achebe (treasurer), Priya Raman (secretary), "
         "Colin Hargreaves and Elena Novak.",
         "Apologies were received from Fergus Lindqvist, who is recovering from knee surgery "
         "and hopes to return in April.",
     ),
-    _h1("Matters Arising"),
-    _numbers(
+    h1("Matters Arising"),
+    numbers(
         "The water trough on plot 27 has been repaired by volunteers at no cost.",
         "The council has confirmed that the boundary fence will be replaced in March.",
         "Eleven new members have joined from the waiting list since the last meeting.",
     ),
-    _h1("Treasurer's Report"),
-    _p(
+    h1("Treasurer's Report"),
+    p(
         "Tom reported a balance of 2,846 pounds in the current account, with rent still "
         "outstanding from four plot holders who have been sent reminders.",
         "The committee agreed to raise the annual plot rent from 45 to 50 pounds from October, "
         "the first increase in six years.",
     ),
-    _h1("Any Other Business"),
-    _p(
+    h1("Any Other Business"),
+    p(
         "Priya proposed a seed swap on the last Saturday of March, and Elena offered to bring "
         "trestle tables and a gazebo from her church hall."
     ),
-    _h1("Action Points"),
-    _table(
+    h1("Action Points"),
+    table(
         ("Action", "Owner", "Deadline"),
         ("Chase outstanding rent payments", "Tom Achebe", "28 February"),
         ("Book the Ferry Inn for the annual meeting", "Priya Raman", "14 March"),
         ("Order compost for the communal beds", "Colin Hargreaves", "21 March"),
     ),
-    _p(
+    p(
         "The meeting closed at 8.40 pm, and the next committee meeting will be held on "
         "Tuesday 11 March at the same venue."
     ),
 )
 
-_CV = _template(
+_CV = template(
     "cv",
     "A CV or resume of a senior data analyst with a profile, work experience with bulleted "
     "achievements, education and skills.",
-    _title("Sofia Marchetti"),
-    _p("Senior data analyst, Leeds, United Kingdom, sofia.marchetti@example.com, 07700 900482"),
-    _h1("Profile"),
-    _p(
+    title("Sofia Marchetti"),
+    p("Senior data analyst, Leeds, United Kingdom, sofia.marchetti@example.com, 07700 900482"),
+    h1("Profile"),
+    p(
         "Data analyst with eight years of experience turning messy hospital and retail data "
         "into clear dashboards that managers actually use every week.",
         "Comfortable leading small teams, explaining statistics to non-specialists and "
         "building reliable reporting pipelines in Python, SQL and Power BI.",
     ),
-    _h1("Experience"),
-    _h2("Senior Data Analyst, Yorkshire Community Health Trust, 2020 to present"),
-    _bullets(
+    h1("Experience"),
+    h2("Senior Data Analyst, Yorkshire Community Health Trust, 2020 to present"),
+    bullets(
         "Built a bed occupancy forecast that cut weekend agency staffing costs by 14 percent.",
         "Led a team of three analysts producing monthly board reports.",
         "Moved forty legacy spreadsheets into a tested SQL reporting database.",
     ),
-    _h2("Data Analyst, Brightwell Supermarkets, 2016 to 2020"),
-    _bullets(
+    h2("Data Analyst, Brightwell Supermarkets, 2016 to 2020"),
+    bullets(
         "Analysed loyalty card data for 230 stores to plan seasonal ranges.",
         "Designed an A/B testing process for promotional leaflets.",
     ),
-    _h1("Education"),
-    _p(
+    h1("Education"),
+    p(
         "MSc in Statistics, University of Sheffield, 2016, with a dissertation on forecasting "
         "emergency admissions from weather and school holiday data.",
         "BSc in Mathematics, University of Bologna, 2015, graduating with first class honours "
         "after a final year exchange in Edinburgh.",
     ),
-    _h1("Skills and Interests"),
-    _p(
+    h1("Skills and Interests"),
+    p(
         "Fluent in Italian and English, intermediate Spanish, and a keen fell runner who has "
         "completed the Three Peaks race twice."
     ),
 )
 
-_RECIPE = _template(
+_RECIPE = template(
     "recipe",
     "A recipe for a black bean and sweet potato chilli with a bulleted ingredient list, "
     "numbered method steps, serving suggestions and storage advice.",
-    _title("Smoky Black Bean and Sweet Potato Chilli"),
-    _p(
+    title("Smoky Black Bean and Sweet Potato Chilli"),
+    p(
         "A warming weeknight chilli that serves six, freezes well and takes about fifty "
         "minutes from chopping board to table.",
         "Preparation time is 15 minutes, cooking time is 35 minutes, and each portion "
         "contains roughly 410 calories.",
     ),
-    _h1("Ingredients"),
-    _bullets(
+    h1("Ingredients"),
+    bullets(
         "2 medium sweet potatoes, peeled and cut into 2 cm cubes",
         "1 large red onion, finely chopped",
         "3 cloves of garlic, crushed",
@@ -247,8 +198,8 @@ _RECIPE = _template(
         "1 lime, juiced",
         "A small bunch of fresh coriander",
     ),
-    _h1("Method"),
-    _numbers(
+    h1("Method"),
+    numbers(
         "Heat two tablespoons of olive oil in a large pan and soften the onion for eight minutes.",
         "Add the garlic, paprika and cumin and stir for one minute until fragrant.",
         "Tip in the sweet potato, tomatoes and 300 ml of water, then cover and simmer for "
@@ -256,26 +207,26 @@ _RECIPE = _template(
         "Stir in the black beans and cook uncovered for ten minutes until the sauce thickens.",
         "Finish with the lime juice, season to taste and scatter over the chopped coriander.",
     ),
-    _h1("Serving Suggestions"),
-    _p(
+    h1("Serving Suggestions"),
+    p(
         "Serve with brown rice or warm tortillas, a spoonful of soured cream and a few slices "
         "of ripe avocado on the side.",
         "For a milder version suitable for young children, halve the smoked paprika and stir "
         "in a spoonful of honey at the end.",
     ),
-    _h1("Storage"),
-    _p(
+    h1("Storage"),
+    p(
         "Leftovers keep for three days in a covered container in the fridge or for up to "
         "three months in the freezer."
     ),
 )
 
-_INVOICE = _template(
+_INVOICE = template(
     "invoice",
     "An invoice from a web design studio to a veterinary practice with a table of billed "
     "items, a totals table and payment terms.",
-    _title("Invoice INV-2025-0417"),
-    _p(
+    title("Invoice INV-2025-0417"),
+    p(
         "Kestrel Web Studio, Unit 6, Canal Wharf, Bristol BS1 6XL",
         "Billed to: Greenfield Veterinary Practice, 22 Orchard Street, Bath BA1 1LP",
         "Invoice date 2 April 2025, payment due within thirty days, by 2 May 2025, quoting "
@@ -283,7 +234,7 @@ _INVOICE = _template(
         "This invoice covers the redesign of the practice website and the first quarter of "
         "hosting and support, as agreed in our proposal of January.",
     ),
-    _table(
+    table(
         ("Description", "Quantity", "Price", "Amount"),
         ("Website design and build", "12 days", "200.00", "2,400.00"),
         ("Online appointment booking module", "5 days", "130.00", "650.00"),
@@ -291,14 +242,14 @@ _INVOICE = _template(
         ("Hosting and support, January to March", "3 months", "40.00", "120.00"),
         ("Additional content pages", "6 pages", "35.00", "210.00"),
     ),
-    _p("All amounts are in pounds sterling."),
-    _table(
+    p("All amounts are in pounds sterling."),
+    table(
         ("Summary", "Total"),
         ("Subtotal", "3,680.00"),
         ("VAT at 20%", "736.00"),
         ("Total due", "4,416.00"),
     ),
-    _p(
+    p(
         "Please pay by bank transfer to Kestrel Web Studio, sort code 20-45-77, account number "
         "31926480, using the invoice number as the reference.",
         "Late payments may incur interest at four percent above the Bank of England base rate, "
@@ -308,80 +259,80 @@ _INVOICE = _template(
     ),
 )
 
-_NEWSLETTER = _template(
+_NEWSLETTER = template(
     "newsletter",
     "A neighbourhood newsletter with articles about a new playground, profiles of local "
     "residents and a bulleted list of upcoming events.",
-    _title("The Elmwood Street Gazette"),
-    _p(
+    title("The Elmwood Street Gazette"),
+    p(
         "Spring 2025 edition, delivered free to every household between the railway bridge "
         "and Carver Park."
     ),
-    _h1("New Playground Opens in Carver Park"),
-    _p(
+    h1("New Playground Opens in Carver Park"),
+    p(
         "After two years of fundraising, the new adventure playground finally opened on "
         "22 March with a rope bridge, a sand pit and a wheelchair accessible roundabout.",
         "Residents raised 18,000 pounds through cake sales and a sponsored walk, and the "
         "council matched every pound with money from its community fund.",
     ),
-    _h1("Meet Your Neighbours"),
-    _h2("The Kowalski Family at Number 48"),
-    _p(
+    h1("Meet Your Neighbours"),
+    h2("The Kowalski Family at Number 48"),
+    p(
         "Marek and Agnieszka Kowalski moved from Gdansk last autumn and now run the tiny "
         "bakery on the corner, famous for its poppy seed rolls."
     ),
-    _h2("Mr Bernard Osei, Our Oldest Resident"),
-    _p(
+    h2("Mr Bernard Osei, Our Oldest Resident"),
+    p(
         "Bernard celebrated his ninety-eighth birthday in February and still tends the roses "
         "in front of number 3 every single morning before breakfast."
     ),
-    _h1("Dates for Your Diary"),
-    _bullets(
+    h1("Dates for Your Diary"),
+    bullets(
         "Street litter pick, Saturday 12 April, meet at the bus shelter at 10 am",
         "Plant and book sale, Sunday 4 May, Elmwood Methodist Church hall",
         "Summer street party, Saturday 21 June, road closed from noon",
     ),
-    _p(
+    p(
         "If you would like to contribute a story or photograph to the summer edition, please "
         "drop a note through the door of number 17."
     ),
 )
 
-_USER_MANUAL = _template(
+_USER_MANUAL = template(
     "user_manual",
     "A user manual for a countertop water filter with safety warnings, numbered setup "
     "instructions, daily use, a troubleshooting table and warranty terms.",
-    _title("AquaPure 300 Countertop Water Filter: User Manual"),
-    _p(
+    title("AquaPure 300 Countertop Water Filter: User Manual"),
+    p(
         "Thank you for buying the AquaPure 300, which removes chlorine, lead and most sediment "
         "from ordinary tap water without any plumbing or installation.",
         "Please read this manual carefully before first use and keep it somewhere safe for "
         "future reference, together with your proof of purchase.",
     ),
-    _h1("Safety Information"),
-    _bullets(
+    h1("Safety Information"),
+    bullets(
         "Use only cold drinking water from a mains supply.",
         "Do not place the unit in a dishwasher or microwave.",
         "Keep the filter cartridge away from direct sunlight and frost.",
         "Replace the cartridge at once if the water tastes or smells unusual.",
     ),
-    _h1("Getting Started"),
-    _h2("Installing the Filter Cartridge"),
-    _numbers(
+    h1("Getting Started"),
+    h2("Installing the Filter Cartridge"),
+    numbers(
         "Remove the lid and lift out the upper reservoir.",
         "Soak the new cartridge in cold water for fifteen minutes.",
         "Push the cartridge firmly into the socket until it clicks.",
         "Refit the reservoir and lid, then fill and discard the first two batches of water.",
     ),
-    _h2("Daily Use"),
-    _p(
+    h2("Daily Use"),
+    p(
         "Fill the upper reservoir from the tap and wait about four minutes while the water "
         "passes through the cartridge into the lower tank.",
         "The indicator on the lid counts the days since the last cartridge change and shows "
         "a red light after sixty days of use.",
     ),
-    _h1("Troubleshooting"),
-    _table(
+    h1("Troubleshooting"),
+    table(
         ("Problem", "Cause", "Remedy"),
         (
             "Water filters very slowly",
@@ -399,41 +350,41 @@ _USER_MANUAL = _template(
             "Replace the CR2032 coin cell",
         ),
     ),
-    _p(
+    p(
         "If the problem persists, contact our support team on 0800 612 4490, Monday to Friday "
         "between 8 am and 6 pm."
     ),
-    _h1("Warranty"),
-    _p(
+    h1("Warranty"),
+    p(
         "The AquaPure 300 is guaranteed against manufacturing faults for two years from the "
         "date of purchase, excluding filter cartridges and accidental damage."
     ),
 )
 
-_PROJECT_PROPOSAL = _template(
+_PROJECT_PROPOSAL = template(
     "project_proposal",
     "A project proposal for solar panels on a primary school roof with background, "
     "objectives, a budget table, a timeline table and expected benefits.",
-    _title("Proposal: Solar Panels for Hillcrest Primary School"),
-    _p(
+    title("Proposal: Solar Panels for Hillcrest Primary School"),
+    p(
         "Submitted to the Westbrook Community Energy Fund by the Hillcrest Parent Teacher "
         "Association, September 2024."
     ),
-    _h1("Background"),
-    _p(
+    h1("Background"),
+    p(
         "Hillcrest Primary School spends around 19,000 pounds a year on electricity, money "
         "that could otherwise pay for books, trips and a part-time music teacher.",
         "The main building has a large south facing roof that a structural survey in June "
         "found suitable for a solar array of up to 60 kilowatts.",
     ),
-    _h1("Objectives"),
-    _bullets(
+    h1("Objectives"),
+    bullets(
         "Cut the school's electricity bill by at least 40 percent.",
         "Reduce carbon emissions by about 14 tonnes a year.",
         "Use live generation data in science lessons for pupils aged seven to eleven.",
     ),
-    _h1("Budget"),
-    _table(
+    h1("Budget"),
+    table(
         ("Item", "Supplier", "Cost"),
         ("Solar panels and inverters", "Helios Renewables", "48,500"),
         ("Scaffolding and installation", "Brookside Electrical", "11,200"),
@@ -441,15 +392,15 @@ _PROJECT_PROPOSAL = _template(
         ("Monitoring software for five years", "SunTrack Ltd", "1,400"),
         ("Total requested", "Community Energy Fund", "63,000"),
     ),
-    _h1("Timeline"),
-    _table(
+    h1("Timeline"),
+    table(
         ("Phase", "Dates", "Lead"),
         ("Final design and planning consent", "October to December 2024", "Jane Whitaker"),
         ("Installation during the spring half term", "17 to 21 February 2025", "Paul Grady"),
         ("Science lessons and community open day", "March 2025", "Leah Mensah"),
     ),
-    _h1("Expected Benefits"),
-    _p(
+    h1("Expected Benefits"),
+    p(
         "We estimate that the panels will pay for themselves within nine years and continue "
         "to produce electricity for at least twenty five years.",
         "Surplus power generated during the school holidays will be sold back to the grid, "
@@ -457,12 +408,12 @@ _PROJECT_PROPOSAL = _template(
     ),
 )
 
-_PRESS_RELEASE = _template(
+_PRESS_RELEASE = template(
     "press_release",
     "A press release announcing a fruit picking robot for small orchards, with trial "
     "results, a quote from the chief executive, key facts and company background.",
-    _title("Lumen Robotics Unveils Fruit Picking Robot for Small Orchards"),
-    _p(
+    title("Lumen Robotics Unveils Fruit Picking Robot for Small Orchards"),
+    p(
         "FOR IMMEDIATE RELEASE",
         "Cambridge, 6 May 2025. Lumen Robotics today announced Pippa, a compact robot that "
         "picks apples and pears gently enough to sell as premium fresh fruit.",
@@ -474,48 +425,46 @@ _PRESS_RELEASE = _template(
         'Dr Hannah Olufemi, chief executive of Lumen Robotics. "Pippa works through the night '
         'and never needs a day off."',
     ),
-    _h2("Key Facts"),
-    _bullets(
+    h2("Key Facts"),
+    bullets(
         "Price from 38,000 pounds, or leasing from 900 pounds per month",
         "Battery lasts ten hours and recharges in three",
         "First deliveries expected in August 2025",
     ),
-    _h2("About Lumen Robotics"),
-    _p(
+    h2("About Lumen Robotics"),
+    p(
         "Lumen Robotics was founded in 2019 by engineers from the University of Cambridge and "
         "employs 64 people at its workshop in Milton.",
         "Media contact: Tom Barker, press office, telephone 01223 496220.",
     ),
 )
 
-_LAB_REPORT = _template(
+_LAB_REPORT = template(
     "lab_report",
     "A school biology lab report on how temperature affects catalase activity, with aim, "
     "hypothesis, numbered method, a results table, discussion and conclusion.",
-    _title("The Effect of Temperature on the Rate of Catalase Activity"),
-    _p(
-        "Year 12 Biology practical report by Kwame Asante, lab group C, submitted 19 November 2024."
-    ),
-    _h1("Aim"),
-    _p(
+    title("The Effect of Temperature on the Rate of Catalase Activity"),
+    p("Year 12 Biology practical report by Kwame Asante, lab group C, submitted 19 November 2024."),
+    h1("Aim"),
+    p(
         "To measure how the rate at which catalase from potato breaks down hydrogen peroxide "
         "changes between 10 and 60 degrees Celsius."
     ),
-    _h1("Hypothesis"),
-    _p(
+    h1("Hypothesis"),
+    p(
         "The reaction rate will rise with temperature up to an optimum of about 40 degrees "
         "Celsius and then fall sharply as the enzyme denatures."
     ),
-    _h1("Method"),
-    _numbers(
+    h1("Method"),
+    numbers(
         "Cut ten discs of potato of equal thickness using a cork borer and scalpel.",
         "Place 5 ml of 3 percent hydrogen peroxide in a boiling tube in a water bath.",
         "Leave the tube for five minutes to reach the temperature of the bath.",
         "Add the potato discs and collect the oxygen in an upturned measuring cylinder.",
         "Record the volume of gas after two minutes and repeat three times at each temperature.",
     ),
-    _h1("Results"),
-    _table(
+    h1("Results"),
+    table(
         ("Temperature (C)", "Trial 1 (ml)", "Trial 2 (ml)", "Trial 3 (ml)", "Mean (ml)"),
         ("10", "4.2", "4.6", "4.1", "4.3"),
         ("20", "7.9", "8.3", "8.4", "8.2"),
@@ -524,41 +473,41 @@ _LAB_REPORT = _template(
         ("50", "11.2", "10.4", "10.9", "10.8"),
         ("60", "3.3", "2.7", "3.5", "3.2"),
     ),
-    _p(
+    p(
         "The mean volume of oxygen rose steadily from 4.3 ml at 10 degrees to a peak of "
         "17.2 ml at 40 degrees before falling to only 3.2 ml at 60 degrees."
     ),
-    _h1("Discussion"),
-    _p(
+    h1("Discussion"),
+    p(
         "The results support the hypothesis, although the true optimum could lie anywhere "
         "between 35 and 45 degrees because we only tested at ten degree intervals.",
         "The largest source of error was the time taken to fit the bung after adding the "
         "discs, which let some oxygen escape at higher temperatures.",
     ),
-    _h1("Conclusion"),
-    _p(
+    h1("Conclusion"),
+    p(
         "Catalase activity increases with temperature up to about 40 degrees, above which the "
         "enzyme loses its shape and the reaction slows dramatically."
     ),
 )
 
-_TRAVEL_ITINERARY = _template(
+_TRAVEL_ITINERARY = template(
     "travel_itinerary",
     "A travel itinerary for ten days in northern Portugal with a flights table, a "
     "day by day table of places and hotels, and practical tips.",
-    _title("Itinerary: Ten Days in Northern Portugal"),
-    _p(
+    title("Itinerary: Ten Days in Northern Portugal"),
+    p(
         "Prepared for Mr and Mrs Hendricks by Atlantic Coast Travel, booking reference "
         "ACT-58213, departing Saturday 7 June 2025."
     ),
-    _h1("Flights"),
-    _table(
+    h1("Flights"),
+    table(
         ("Date", "Flight", "Route", "Departs", "Arrives"),
         ("7 June", "TP1363", "Amsterdam to Porto", "09:25", "11:10"),
         ("17 June", "TP1368", "Porto to Amsterdam", "18:40", "22:15"),
     ),
-    _h1("Day by Day"),
-    _table(
+    h1("Day by Day"),
+    table(
         ("Nights", "Place", "Hotel", "Highlights"),
         (
             "7 to 10 June",
@@ -585,8 +534,8 @@ _TRAVEL_ITINERARY = _template(
             "Waterfall hikes and wild horses near the Spanish border",
         ),
     ),
-    _h1("Practical Information"),
-    _p(
+    h1("Practical Information"),
+    p(
         "A rental car will be waiting for you at Porto airport on 10 June and must be "
         "returned there by 3 pm on the day of your flight home.",
         "Early June is usually warm and dry, but pack a light rain jacket and sturdy shoes "
@@ -594,41 +543,41 @@ _TRAVEL_ITINERARY = _template(
         "Most restaurants in the Douro Valley close between lunch and dinner, so we recommend "
         "booking a table for the evening before you set out.",
     ),
-    _bullets(
+    bullets(
         "Passports must be valid for the whole stay.",
         "Euro cash is useful in small villages.",
         "The emergency number in Portugal is 112.",
     ),
-    _p(
+    p(
         "Our local representative, Ines Carvalho, can be reached on +351 912 448 317 at any "
         "time during your holiday if plans need to change."
     ),
 )
 
-_COURSE_SYLLABUS = _template(
+_COURSE_SYLLABUS = template(
     "course_syllabus",
     "A university history course syllabus on the Silk Roads with a course description, "
     "numbered learning outcomes, a weekly schedule table, an assessment table and policies.",
-    _title("HIST 214: The Silk Roads, 200 BCE to 1400 CE"),
-    _p(
+    title("HIST 214: The Silk Roads, 200 BCE to 1400 CE"),
+    p(
         "Spring semester 2025, Tuesdays and Thursdays 10:30 to 11:45, Harlan Hall room 305, "
         "taught by Professor Mei-Ling Zhou."
     ),
-    _h1("Course Description"),
-    _p(
+    h1("Course Description"),
+    p(
         "This course follows merchants, monks, soldiers and diplomats across the overland and "
         "maritime routes that connected China, Persia, India and the Mediterranean.",
         "We will read primary sources in translation, examine archaeological finds such as the "
         "Dunhuang manuscripts, and question the romantic image of a single road.",
     ),
-    _h1("Learning Outcomes"),
-    _numbers(
+    h1("Learning Outcomes"),
+    numbers(
         "Describe the main routes and the goods, ideas and diseases that travelled along them.",
         "Analyse primary sources critically, paying attention to author, audience and purpose.",
         "Write a well argued research essay using scholarly secondary literature.",
     ),
-    _h1("Weekly Schedule"),
-    _table(
+    h1("Weekly Schedule"),
+    table(
         ("Week", "Topic", "Reading"),
         ("1", "Inventing the Silk Road", "Frankopan, The Silk Roads, chapter 1"),
         ("2", "Han China and the Xiongnu", "Sima Qian, selected chapters"),
@@ -641,8 +590,8 @@ _COURSE_SYLLABUS = _template(
         ("9", "Ibn Battuta and the Indian Ocean", "Ibn Battuta, The Travels, volume 4"),
         ("10", "The Black Death", "Essay drafts due in class"),
     ),
-    _h1("Assessment"),
-    _table(
+    h1("Assessment"),
+    table(
         ("Component", "Weight", "Due"),
         ("Weekly reading responses", "20%", "Every Thursday"),
         ("Map and source exercise", "15%", "28 February"),
@@ -650,8 +599,8 @@ _COURSE_SYLLABUS = _template(
         ("Research essay of 4,000 words", "30%", "25 April"),
         ("Seminar participation", "10%", "Throughout the semester"),
     ),
-    _h1("Policies"),
-    _p(
+    h1("Policies"),
+    p(
         "Late essays lose five percentage points per day unless an extension has been agreed "
         "with the professor at least two days before the deadline.",
         "Office hours are on Wednesdays from 2 to 4 pm in Harlan Hall room 412, or by "
@@ -659,28 +608,28 @@ _COURSE_SYLLABUS = _template(
     ),
 )
 
-_PRODUCT_DATASHEET = _template(
+_PRODUCT_DATASHEET = template(
     "product_datasheet",
     "A product datasheet for an industrial temperature sensor with an overview, bulleted "
     "key features, a specification table and an ordering codes table.",
-    _title("Vireo VX-40 Industrial Temperature Sensor"),
-    _p("Datasheet revision C, March 2025, published by Vireo Instruments GmbH, Freiburg, Germany."),
-    _h1("Overview"),
-    _p(
+    title("Vireo VX-40 Industrial Temperature Sensor"),
+    p("Datasheet revision C, March 2025, published by Vireo Instruments GmbH, Freiburg, Germany."),
+    h1("Overview"),
+    p(
         "The VX-40 is a rugged platinum resistance sensor designed for food processing lines, "
         "pharmaceutical cold rooms and industrial ovens.",
         "Its stainless steel probe and sealed connector head allow it to be washed down with "
         "high pressure water without any loss of accuracy.",
     ),
-    _h1("Key Features"),
-    _bullets(
+    h1("Key Features"),
+    bullets(
         "Class A accuracy to IEC 60751",
         "Digital Modbus output or an analogue 4 to 20 mA current loop",
         "Self diagnostics that report a broken wire within one second",
         "Field replaceable probe tip",
     ),
-    _h1("Specifications"),
-    _table(
+    h1("Specifications"),
+    table(
         ("Parameter", "Value"),
         ("Measuring range", "-50 to 400 degrees Celsius"),
         ("Accuracy", "plus or minus 0.15 degrees at 0 degrees"),
@@ -691,14 +640,14 @@ _PRODUCT_DATASHEET = _template(
         ("Housing material", "316L stainless steel"),
         ("Operating humidity", "0 to 100 percent, condensing"),
     ),
-    _h1("Ordering Information"),
-    _table(
+    h1("Ordering Information"),
+    table(
         ("Code", "Probe", "Output"),
         ("VX40-100M", "100 mm probe", "Modbus RTU"),
         ("VX40-150A", "150 mm probe", "4 to 20 mA"),
         ("VX40-250M", "250 mm probe", "Modbus RTU with 10 m cable"),
     ),
-    _p(
+    p(
         "All versions are supplied with a calibration certificate traceable to national "
         "standards and a two metre shielded connecting cable.",
         "For custom probe lengths, hazardous area approvals or volume pricing, please contact "
@@ -706,12 +655,12 @@ _PRODUCT_DATASHEET = _template(
     ),
 )
 
-_COVER_LETTER = _template(
+_COVER_LETTER = template(
     "cover_letter",
     "A cover letter applying for a junior landscape architect job, describing the "
     "applicant's studies, placement experience and software skills.",
-    _title("Application for the Junior Landscape Architect Position"),
-    _p(
+    title("Application for the Junior Landscape Architect Position"),
+    p(
         "Lucia Fernandez, 9 Willow Crescent, Norwich NR2 4QT",
         "18 July 2025",
         "Ms Rachel Ambrose, Hiring Manager, Greenline Landscape Design, Norwich NR1 3DD",
@@ -731,22 +680,22 @@ _COVER_LETTER = _template(
     ),
 )
 
-_EVENT_PROGRAMME = _template(
+_EVENT_PROGRAMME = template(
     "event_programme",
     "An event programme or agenda for a three day coastal heritage festival with a timetable "
     "table of talks, workshops and concerts, and ticket information.",
-    _title("Programme: Coastal Heritage Festival 2025"),
-    _p(
+    title("Programme: Coastal Heritage Festival 2025"),
+    p(
         "Three days of talks, boat trips, music and workshops celebrating the fishing history "
         "of St Ives, from Friday 5 to Sunday 7 September."
     ),
-    _h1("Friday 5 September"),
-    _p(
+    h1("Friday 5 September"),
+    p(
         "The festival opens at six in the evening with a reception in the Guildhall, followed "
         "by a screening of the restored 1962 documentary The Last Pilchard Boats."
     ),
-    _h1("Saturday 6 September"),
-    _table(
+    h1("Saturday 6 September"),
+    table(
         ("Time", "Event", "Venue"),
         ("09:30", "Harbour walk with the lifeboat crew", "West Pier"),
         ("11:00", "Talk on net making through the centuries", "Guildhall main hall"),
@@ -755,14 +704,14 @@ _EVENT_PROGRAMME = _template(
         ("16:00", "Boat trip to Seal Island", "Lifeboat slipway"),
         ("20:00", "Sea shanty concert with the Cape Singers", "Parish Church"),
     ),
-    _h1("Sunday 7 September"),
-    _bullets(
+    h1("Sunday 7 September"),
+    bullets(
         "10:00 Blessing of the boats on the harbour beach",
         "12:00 Gig rowing race between St Ives and Newlyn",
         "15:00 Closing ceremony and lantern procession",
     ),
-    _h1("Tickets and Access"),
-    _p(
+    h1("Tickets and Access"),
+    p(
         "Day passes cost 12 pounds for adults and are free for children under sixteen, while "
         "the Seal Island boat trip must be booked separately.",
         "All indoor venues are accessible by wheelchair except the Sail Loft, and a quiet room "
@@ -772,12 +721,12 @@ _EVENT_PROGRAMME = _template(
     ),
 )
 
-_MEMO = _template(
+_MEMO = template(
     "memo",
     "An internal office memo telling staff of a law firm about an office move, with a "
     "numbered list of what to do before moving day.",
-    _title("Memo: Office Move to Albion House"),
-    _p(
+    title("Memo: Office Move to Albion House"),
+    p(
         "To all staff at Carrick and Dunne Solicitors, from Helen Carrick, managing partner, "
         "3 October 2025.",
         "As many of you know, our lease at Mercer Street ends in December, and we will move to "
@@ -785,12 +734,12 @@ _MEMO = _template(
         "The new office has a proper kitchen, two extra meeting rooms and bicycle storage, and "
         "it is only five minutes walk from the tram stop.",
     ),
-    _numbers(
+    numbers(
         "Pack your desk into the labelled crates by 5 pm on Friday 21 November.",
         "Take home any personal items you do not want the removal firm to handle.",
         "Collect your new security pass from reception at Albion House on 24 November.",
     ),
-    _p(
+    p(
         "The IT team will move computers over the weekend, so please shut down your machine "
         "completely and leave all cables plugged in.",
         "Clients will be told about the new address in a letter next week, and our telephone "
@@ -800,12 +749,12 @@ _MEMO = _template(
     ),
 )
 
-_SHORT_STORY = _template(
+_SHORT_STORY = template(
     "short_story",
     "A short story in plain prose paragraphs about a lighthouse keeper's daughter who keeps "
     "the lamp turning alone through a storm.",
-    _title("The Lighthouse Keeper's Daughter"),
-    _p(
+    title("The Lighthouse Keeper's Daughter"),
+    p(
         "On the night the storm took out the telephone line, Marguerite was eleven years old "
         "and alone in the lighthouse on Carrow Rock.",
         "Her father had rowed to the mainland that afternoon for paraffin and flour, promising "
@@ -821,7 +770,7 @@ _SHORT_STORY = _template(
     ),
 )
 
-TEMPLATES: tuple[Template, ...] = (
+SHORT: tuple[Template, ...] = (
     Template(
         "letter",
         "A business letter from a bakery to a customer about a wedding cake order.",
@@ -845,37 +794,3 @@ TEMPLATES: tuple[Template, ...] = (
     _MEMO,
     _SHORT_STORY,
 )
-
-
-# Held-out templates: test tasks use them with test phrasings; training never sees either.
-TEST_TEMPLATES = ("cv", "invoice", "newsletter", "recipe")
-
-
-def templates() -> dict[str, Template]:
-    return {t.name: t for t in TEMPLATES}
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("OPENLAM_CACHE") or Path.home() / ".cache" / "openlam"
-    return Path(base) / "templates"
-
-
-def build(name: str, folder: Path | None = None) -> Path:
-    """Write the template's .docx (once) and return its path."""
-    template = templates()[name]
-    folder = folder or cache_dir()
-    path = folder / f"{name}.docx"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        document = docx.Document()
-        document.styles["Normal"].font.name = "Liberation Serif"
-        document.styles["Normal"].font.size = Pt(12)
-        template.build(document)
-        tmp = path.with_suffix(".tmp")
-        document.save(tmp)
-        tmp.replace(path)
-    return path
-
-
-def default_template() -> Path:
-    return build("letter")
