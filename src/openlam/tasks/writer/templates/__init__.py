@@ -8,7 +8,9 @@ written once into a cache folder and reused; for an .odt template, the environme
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 import docx
@@ -52,8 +54,18 @@ def templates() -> dict[str, Template]:
 
 
 def cache_dir() -> Path:
+    """Where the files are kept: a folder per version of the code that writes them, so that
+    a changed template is never served from an older cache."""
     base = os.environ.get("OPENLAM_CACHE") or Path.home() / ".cache" / "openlam"
-    return Path(base) / "templates"
+    return Path(base) / "templates" / _code_digest()
+
+
+@cache
+def _code_digest() -> str:
+    digest = hashlib.sha256(docx.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def source(name: str, folder: Path | None = None) -> Path:
