@@ -115,7 +115,7 @@ def replace_all(
     whole_words: bool = False,
     regex: bool = False,
 ):
-    """Replace every occurrence of a text in the document, tables included.
+    """Replace a text everywhere in the document, tables included.
 
     Examples:
         replace_all(search="colour", replace="color", whole_words=True)
@@ -132,7 +132,7 @@ def format_text(
     color: Color | None = None,
     highlight: Highlight | None = None,
 ):
-    """Set character formatting of the selection; colors are "#RRGGBB", highlight "none" clears.
+    """Format the selected characters; colors are "#RRGGBB", highlight may be "none".
 
     Examples:
         format_text(bold=True, italic=True)
@@ -149,7 +149,7 @@ def format_paragraph(
     first_line_indent_mm: Annotated[float, Field(ge=-100, le=100)] | None = None,
     style: Annotated[str, Field(min_length=1, max_length=200)] | None = None,
 ):
-    """Set alignment, line spacing (a multiple), spacing, indents or style of the selected paragraphs.
+    """Format the selected paragraphs (or the cursor's); line_spacing is a multiple.
 
     Examples:
         format_paragraph(alignment="center", space_after_mm=4)
@@ -158,7 +158,7 @@ def format_paragraph(
 
 
 def select_cells(table: TableNumber, first: CellName, last: CellName | None = None):
-    """Select one cell or a rectangular range of cells of a table.
+    """Select a cell or a range of cells of a table.
 
     Examples:
         select_cells(table=1, first="B2")
@@ -170,7 +170,8 @@ def insert_field(
     field: Literal["page_number", "page_count", "date", "time", "title", "author"],
     place: Literal["cursor", "header", "footer"] = "cursor",
 ):
-    """Insert a page_number, page_count, date, time, title or author field at the cursor, or at the end of the header or footer.
+    """Insert a page_number, page_count, date, time, title or author field at the cursor or
+    in the header or footer.
 
     Examples:
         insert_field(field="page_number", place="footer")
@@ -190,7 +191,7 @@ def insert_hyperlink(
     url: Annotated[str, Field(min_length=1, max_length=2000)],
     text: Annotated[str, Field(min_length=1, max_length=1000)] | None = None,
 ):
-    """Make the selection a link, or insert text as a link at the cursor.
+    """Link the selection, or insert text as a link at the cursor.
 
     Examples:
         insert_hyperlink(url="https://example.com")
@@ -199,7 +200,7 @@ def insert_hyperlink(
 
 
 def insert_comment(text: Text):
-    """Attach a comment to the selection (or at the cursor).
+    """Comment on the selection (or at the cursor).
 
     Examples:
         insert_comment(text="Please check this figure.")

@@ -123,23 +123,24 @@ def store(doc: Any, path: Path, ext: str) -> None:
 
 def state(doc: Any) -> dict[str, Any]:
     """The document canvas: paragraphs with runs, tables, selection and page settings."""
-    paragraphs, tables = [], []
-    elements = _elements(doc)
-    for element in elements:
+    paragraphs, grids = [], []
+    body = elements(doc)
+    for element in body:
         if element.supportsService("com.sun.star.text.TextTable"):
-            tables.append(_table(element, len(tables)))
+            grids.append(_table(element, len(grids)))
         elif len(paragraphs) < MAX_PARAGRAPHS:
             paragraphs.append(_paragraph(element, len(paragraphs)))
     return {
         "title": doc.getTitle(),
         "paragraphs": paragraphs,
-        "tables": tables,
+        "tables": grids,
         "selection": _selection(doc),
-        "page": _page(doc, elements[0]),
+        "page": _page(doc, body[0]),
     }
 
 
-def _elements(doc: Any) -> list[Any]:
+def elements(doc: Any) -> list[Any]:
+    """The body's paragraphs and tables in document order."""
     enum = doc.getText().createEnumeration()
     out = []
     while enum.hasMoreElements():
@@ -203,17 +204,20 @@ def _selection(doc: Any) -> dict[str, Any] | None:
     selection = doc.getCurrentController().getSelection()
     if selection is None:
         return None
+    if selection.supportsService("com.sun.star.text.TextTableCursor"):  # a range of cells
+        return {"text": "", "in_table": selection.getRangeName()}
     if selection.supportsService("com.sun.star.text.TextRanges") and selection.getCount() > 0:
         text = "".join(selection.getByIndex(i).getString() for i in range(selection.getCount()))
     else:
         text = ""
     cursor = doc.getCurrentController().getViewCursor()
-    cell = cursor.Cell if _has(cursor, "Cell") else None
+    cell = cursor.Cell if has_property(cursor, "Cell") else None
     return {"text": text[:MAX_TEXT], "in_table": cell.CellName if cell is not None else None}
 
 
 def _page(doc: Any, first: Any) -> dict[str, Any]:
-    style_name = first.PageStyleName if _has(first, "PageStyleName") else "Default Page Style"
+    has_style = has_property(first, "PageStyleName")
+    style_name = first.PageStyleName if has_style else "Default Page Style"
     styles = doc.getStyleFamilies().getByName("PageStyles")
     style = styles.getByName(style_name or "Default Page Style")
     return {
@@ -228,9 +232,14 @@ def _page(doc: Any, first: Any) -> dict[str, Any]:
     }
 
 
-def _has(obj: Any, name: str) -> bool:
+def has_property(obj: Any, name: str) -> bool:
     info = obj.getPropertySetInfo()
     return info.hasPropertyByName(name)
+
+
+def tables(doc: Any) -> list[Any]:
+    """The body's tables in document order (table 1 is the first)."""
+    return [e for e in elements(doc) if e.supportsService("com.sun.star.text.TextTable")]
 
 
 # -- application-API actions -----------------------------------------------------------
@@ -250,7 +259,7 @@ def select_text(doc: Any, text: str, occurrence: int) -> str:
 
 
 def select_paragraph(doc: Any, start: int, end: int) -> str:
-    paragraphs = [e for e in _elements(doc) if not e.supportsService("com.sun.star.text.TextTable")]
+    paragraphs = [e for e in elements(doc) if not e.supportsService("com.sun.star.text.TextTable")]
     if end < start:
         raise DocumentError(f"end {end} is before start {start}")
     if end >= len(paragraphs):
@@ -262,11 +271,11 @@ def select_paragraph(doc: Any, start: int, end: int) -> str:
 
 
 def select_table(doc: Any, number: int) -> str:
-    tables = [e for e in _elements(doc) if e.supportsService("com.sun.star.text.TextTable")]
-    if number > len(tables):
-        raise DocumentError(f"the document has {len(tables)} table(s)")
-    doc.getCurrentController().select(tables[number - 1])
-    return f"selected table {number} ({tables[number - 1].getName()})"
+    found = tables(doc)
+    if number > len(found):
+        raise DocumentError(f"the document has {len(found)} table(s)")
+    doc.getCurrentController().select(found[number - 1])
+    return f"selected table {number} ({found[number - 1].getName()})"
 
 
 def insert_table(doc: Any, rows: int, columns: int) -> str:

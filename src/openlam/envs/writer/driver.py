@@ -15,13 +15,15 @@ import argparse
 import json
 import os
 import sys
+import threading
 import time
 import traceback
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from openlam.envs.writer import controls, document
+from openlam.envs.writer import api, controls, document
 from openlam.envs.writer.events import UiEvents, UiThread
 
 UI_FUNCTIONS = {"click_input", "set_edit_text", "keyboard_input", "wheel_mouse_input"}
@@ -31,6 +33,15 @@ API_FUNCTIONS = {
     "select_table": document.select_table,
     "insert_table": document.insert_table,
     "set_font": document.set_font,
+    "replace_all": api.replace_all,
+    "format_text": api.format_text,
+    "format_paragraph": api.format_paragraph,
+    "select_cells": api.select_cells,
+    "insert_field": api.insert_field,
+    "insert_image": api.insert_image,
+    "insert_hyperlink": api.insert_hyperlink,
+    "insert_comment": api.insert_comment,
+    "insert_break": api.insert_break,
 }
 # Clicks and keys only ask soffice to act, so their wait starts with waiting for it to react.
 # An edit is checked by the action itself, and a scroll at the end of the view changes
@@ -66,7 +77,8 @@ class Driver:
         if self.doc is not None:
             document.close_all(self.desktop, keep=self.doc)
         closed = time.monotonic()
-        self.doc = document.load(self.desktop, Path(path), reuse=self.doc)
+        reuse = self.doc
+        self.doc = self._pumping(lambda: document.load(self.desktop, Path(path), reuse=reuse))
         loaded = time.monotonic()
         self.found = []
         self._wait_for_window()
@@ -199,6 +211,26 @@ class Driver:
             # A poll, but one that dispatches the load's thousands of events as they come.
             self.events.pass_time(0.1)
         raise AppDead(f"the Writer window did not appear with its toolbars; windows: {seen}")
+
+    def _pumping(self, call: Callable[[], Any]) -> Any:
+        """Make a UNO call on a thread while this one dispatches the accessibility events it
+        sets off. Opening a document sends thousands; left unread, now and then soffice
+        never returns from the load."""
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = call()
+            except BaseException as exc:  # handed to the caller below
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=run, name="uno-call", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            self.events.pass_time(0.05)
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""
