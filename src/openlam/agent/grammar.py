@@ -16,6 +16,7 @@ rule per word, each optionally followed by the rest.
 from __future__ import annotations
 
 import json
+import math
 import re
 import types
 import typing
@@ -24,6 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic.fields import FieldInfo
 
 from openlam.actions import LABEL_ARG, ActionSpace, ActionSpec, Grounded
+from openlam.agent import grammar_numbers as numbers
 from openlam.records import Control, DocumentState
 
 Syntax = Literal["lark", "gbnf"]
@@ -32,6 +34,7 @@ FREE_TEXT_CHARS = 100
 # worst, and the call around them), so decoding under it never stops half-way.
 MAX_ANSWER_TOKENS = 320
 MAX_TEXT_SOURCES = 400
+NUMBER_LIMIT = 9999
 
 
 def action_grammar(
@@ -90,25 +93,44 @@ class _Grammar:
     def alt(items: list[str]) -> str:
         return " | ".join(f"({item})" for item in items)
 
-    def free_text(self) -> str:
+    def free_text(self, min_chars: int = 0, max_chars: int | None = None) -> str:
         """A double-quoted string without newlines, escapes allowed, bounded in length."""
+        most = min(FREE_TEXT_CHARS, max_chars or FREE_TEXT_CHARS)
         if self.syntax == "lark":
-            return rf'/"([^"\\\n]|\\["\\n]){{0,{FREE_TEXT_CHARS}}}"/'
-        return rf'"\"" ([^"\\\n] | "\\" ["\\n]){{0,{FREE_TEXT_CHARS}}} "\""'
+            return rf'/"([^"\\\n]|\\["\\n]){{{min_chars},{most}}}"/'
+        return rf'"\"" ([^"\\\n] | "\\" ["\\n]){{{min_chars},{most}}} "\""'
 
-    def number(self, signed: bool, decimals: bool) -> str:
-        sign = "-?" if signed else ""
+    def pattern(self, regex: str) -> str:
+        """A double-quoted string matching a pattern (a plain regular expression)."""
+        body = regex.removeprefix("^").removesuffix("$")
         if self.syntax == "lark":
-            tail = r"(\.[0-9]{1,2})?" if decimals else ""
-            return f"/{sign}[0-9]{{1,4}}{tail}/"
-        sign = '"-"? ' if signed else ""
-        tail = ' ("." [0-9]{1,2})?' if decimals else ""
-        return f"{sign}[0-9]{{1,4}}{tail}"
+            return f'/"({body})"/'
+        return f'"\\"" ({_gbnf_regex(body)}) "\\""'
+
+    def number(self, bounds: tuple[float, float, bool, bool], decimals: bool) -> str:
+        """A number within bounds, as the parser reads it: digits, and for a float up to two
+        decimals."""
+        alternatives = [self.atoms(a) for a in numbers.within(*bounds, decimals=decimals)]
+        if self.syntax == "lark":
+            return "/(" + "|".join(alternatives) + ")/"
+        return " | ".join(f"({a})" for a in alternatives)
+
+    def atoms(self, atoms: list[numbers.Atom] | tuple[numbers.Atom, ...]) -> str:
+        return ("" if self.syntax == "lark" else " ").join(self.atom(a) for a in atoms)
+
+    def atom(self, atom: numbers.Atom) -> str:
+        if isinstance(atom, numbers.Lit):
+            return re.escape(atom.text) if self.syntax == "lark" else self.lit(atom.text)
+        if isinstance(atom, numbers.Span):
+            return f"[{atom.low}-{atom.high}]"
+        return f"({self.atoms(atom.atoms)})?"
 
     def words_of(self, name: str, text: str) -> str:
         """A rule for any stretch of whole words of `text`."""
         if self.syntax == "lark":
-            return self.rule(name.upper(), "%regex " + json.dumps({"substring_words": text}))
+            # `& /.+/`: at least one word, never the empty stretch.
+            words = "%regex " + json.dumps({"substring_words": text})
+            return self.rule(name.upper(), f"{words} & /.+/")
         words = re.findall(r"\S+", text)
         gaps = re.findall(r"\s+", text.strip())
         starts = []
@@ -197,25 +219,83 @@ def _text_rule(g: _Grammar, document: DocumentState) -> str | None:
 
 
 def _type_rule(g: _Grammar, annotation: Any, field: FieldInfo) -> str:
-    """Values of a plain argument type: literals, bool, bounded numbers, free text."""
-    origin = typing.get_origin(annotation)
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    """Values of a plain argument type: literals, bool, numbers within their bounds, text of
+    the allowed length or pattern."""
+    inner, limits = _unwrap(annotation, list(field.metadata))
+    origin = typing.get_origin(inner)
     if origin is typing.Literal:
-        return g.alt([g.lit(json.dumps(v) if isinstance(v, str) else repr(v)) for v in args])
-    if origin in (typing.Union, types.UnionType, Annotated):
-        return _type_rule(g, args[0], field)  # Optional[X]: an explicit None is never needed
-    if annotation is bool:
+        values = typing.get_args(inner)
+        return g.alt([g.lit(json.dumps(v) if isinstance(v, str) else repr(v)) for v in values])
+    if inner is bool:
         return g.alt([g.lit("True"), g.lit("False")])
-    if annotation is int:
-        return g.number(signed=_lower_bound(field) < 0, decimals=False)
-    if annotation is float:
-        return g.number(signed=False, decimals=True)
-    return g.free_text()
+    if inner in (int, float):
+        return g.number(_bounds(limits, inner is int), decimals=inner is float)
+    pattern = _limit(limits, "pattern")
+    if pattern is not None:
+        return g.pattern(pattern)
+    return g.free_text(_limit(limits, "min_length") or 0, _limit(limits, "max_length"))
 
 
-def _lower_bound(field: FieldInfo) -> float:
-    for meta in field.metadata:
-        for attr in ("ge", "gt"):
-            if getattr(meta, attr, None) is not None:
-                return getattr(meta, attr)
-    return float("-inf")
+def _unwrap(annotation: Any, limits: list[Any]) -> tuple[Any, list[Any]]:
+    """The plain type inside Optional[...] and Annotated[...], with every constraint found on
+    the way (pydantic keeps those of an Annotated inside a union out of `field.metadata`)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0], limits)  # Optional[X]: an explicit None is never needed
+    if origin is Annotated:
+        base, *extra = typing.get_args(annotation)
+        for item in extra:
+            limits += item.metadata if isinstance(item, FieldInfo) else [item]
+        return _unwrap(base, limits)
+    return annotation, limits
+
+
+def _limit(limits: list[Any], name: str) -> Any:
+    return next((getattr(m, name) for m in limits if getattr(m, name, None) is not None), None)
+
+
+def _bounds(limits: list[Any], integer: bool) -> tuple[float, float, bool, bool]:
+    """(low, high, low included, high included); unbounded sides stop at four digits."""
+    low, high = _limit(limits, "ge"), _limit(limits, "le")
+    low_in, high_in = low is not None or _limit(limits, "gt") is None, True
+    if low is None:
+        low = _limit(limits, "gt")
+    if high is None and _limit(limits, "lt") is not None:
+        high, high_in = _limit(limits, "lt"), False
+    low = -NUMBER_LIMIT if low is None else low
+    high = NUMBER_LIMIT if high is None else high
+    if integer and not low_in:
+        low, low_in = math.floor(low) + 1, True
+    if integer and not high_in:
+        high, high_in = math.ceil(high) - 1, True
+    return low, high, low_in, high_in
+
+
+GBNF_SPECIAL = set("[](){}|?*+")
+
+
+def _gbnf_regex(regex: str) -> str:
+    """A plain regular expression (literals, escapes, classes, groups, alternatives and
+    quantifiers) in GBNF, where literals are quoted."""
+    out, i = [], 0
+    while i < len(regex):
+        char = regex[i]
+        if char == "\\":
+            out.append(json.dumps(regex[i + 1]))
+            i += 2
+        elif char == "[":
+            end = regex.index("]", i + 1)
+            out.append(regex[i : end + 1])
+            i = end + 1
+        elif char == "{":
+            end = regex.index("}", i)
+            out.append(regex[i : end + 1])
+            i = end + 1
+        elif char in GBNF_SPECIAL:
+            out.append(char)
+            i += 1
+        else:
+            out.append(json.dumps(char))
+            i += 1
+    return " ".join(out)
