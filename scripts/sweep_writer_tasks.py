@@ -100,7 +100,10 @@ def main() -> None:
         if k < len(samples[f])
     ]
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    done = _done(options.out) if options.resume else set()
+    if not options.resume:
+        for old in _written(options.out):
+            old.unlink()
+    done = _done(options.out)
     jobs = [(job, reject) for job, reject in jobs if (job["id"], reject) not in done]
     start = time.monotonic()
     shards = [jobs[w :: options.workers] for w in range(options.workers)]
@@ -112,20 +115,25 @@ def main() -> None:
         proc.start()
     for proc in procs:
         proc.join()
-    parts = sorted(options.out.parent.glob(f"{options.out.name}.*"))
-    rows = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
+    files = _written(options.out)
+    rows = [json.loads(line) for part in files for line in part.read_text().splitlines()]
     # A job cut off by a dead worker is run again on resume; keep its last rows only.
     rows = list({(r["id"], r["policy"]): r for r in rows}.values())
-    for part in parts:
-        part.unlink()
     options.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    for part in files[1:]:
+        part.unlink()
     report(rows, time.monotonic() - start)
+
+
+def _written(out: Path) -> list[Path]:
+    """The merged rows of earlier runs (if any) first, then the workers' parts."""
+    return [*([out] if out.exists() else []), *sorted(out.parent.glob(f"{out.name}.*"))]
 
 
 def _done(out: Path) -> set[tuple[str, bool]]:
     """(instance id, with rejection runs) of the jobs whose rows are all written."""
     policies: dict[str, set[str]] = defaultdict(set)
-    for part in out.parent.glob(f"{out.name}.*"):
+    for part in _written(out):
         for line in part.read_text().splitlines():
             row = json.loads(line)
             policies[row["id"]].add(row["policy"])
