@@ -124,7 +124,8 @@ def tasks_coverage(
     rows = coverage.coverage([*corpus.mined, *corpus.evolved], library)
     table = Table("help procedure", "status", "families or reason")
     for row in rows:
-        table.add_row(row.task, row.status, ", ".join(row.families) or row.reason or "")
+        names = ", ".join(row.families)
+        table.add_row(row.task, row.status, "; ".join(p for p in (row.reason, names) if p))
     console.print(table)
     counts = Counter(r.status for r in rows)
     console.print(

@@ -34,6 +34,12 @@ class RunFacts:
     size: float | None
     color: str | None
     highlight: bool
+    script: str | None = None  # "superscript" or "subscript" (w:vertAlign)
+    small_caps: bool = False
+    caps: bool = False  # the Capitals effect: shown in capitals, the text unchanged
+    hidden: bool = False  # w:vanish
+    char_style: str | None = None  # the character style's name, as the file names it
+    highlight_color: str | None = None  # "RRGGBB" of the highlighter or the shading
 
 
 @dataclass
@@ -46,6 +52,16 @@ class ParagraphFacts:
     line_spacing: float
     left_indent_mm: float
     page_break: bool
+    # Effective values (direct, else from the style chain, else the document defaults):
+    # soffice and python-docx keep them in different places.
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    first_line_indent_mm: float = 0.0  # negative for a hanging indent
+    shading: str | None = None  # the background fill, "RRGGBB"
+    borders: tuple[str, ...] = ()  # the sides with a border line: top, left, bottom, right
+    tab_stops_mm: tuple[float, ...] = ()
+    keep_with_next: bool = False
+    hyphenate: bool = False
 
     def chars_with(self, attribute: str) -> str:
         """The text of this paragraph's runs that carry a character attribute."""
@@ -151,15 +167,113 @@ def _paragraph(paragraph, numbering: dict[str, str], defaults: float) -> Paragra
         line_spacing=spacing,
         left_indent_mm=round(fmt.left_indent.mm, 1) if fmt.left_indent else 0.0,
         page_break=bool(fmt.page_break_before) or _has_page_break(paragraph),
+        **_paragraph_layout(paragraph),
     )
+
+
+def _paragraph_layout(paragraph) -> dict[str, Any]:
+    """The spacing, indent, shading, borders, tabs and text flow a paragraph ends up with."""
+    chain = _properties(paragraph)
+    spacing = lambda name: _twips(_inherited(chain, "w:spacing", name))  # noqa: E731
+    fill = _inherited(chain, "w:shd", "w:fill")
+    keep = _inherited(chain, "w:keepNext", "w:val", present="true")
+    suppress = _inherited(chain, "w:suppressAutoHyphens", "w:val", present="true")
+    return {
+        "space_before_pt": round(spacing("w:before") / 20, 1),
+        "space_after_pt": round(spacing("w:after") / 20, 1),
+        "first_line_indent_mm": round(_first_line(chain) * 25.4 / 1440, 1) + 0.0,
+        "shading": fill.upper() if fill and fill.lower() not in ("auto", "ffffff") else None,
+        "borders": _borders(chain),
+        "tab_stops_mm": _tab_stops(chain),
+        "keep_with_next": _on(keep),
+        # Hyphenation needs the document's switch and the paragraph's own consent.
+        "hyphenate": _auto_hyphenation(paragraph.part) and not _on(suppress),
+    }
+
+
+def _properties(paragraph) -> list:
+    """The pPr elements that apply to a paragraph, nearest first: its own, its style's and
+    their bases', then the document defaults'."""
+    out = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        out.append(style.element.pPr)
+        style = style.base_style
+    defaults = paragraph.part.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        out.append(defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}"))
+    return [p for p in out if p is not None]
+
+
+def _inherited(chain: list, tag: str, attribute: str, present: str | None = None) -> str | None:
+    """The nearest value of `tag`'s attribute; `present` stands for an element without it."""
+    for ppr in chain:
+        node = ppr.find(qn(tag))
+        if node is not None:
+            value = node.get(qn(attribute))
+            if value is not None or present is not None:
+                return value if value is not None else present
+    return None
+
+
+def _first_line(chain: list) -> float:
+    """The first-line indent in twips, negative when hanging: firstLine and hanging exclude
+    each other, so the nearest w:ind that has either decides."""
+    for ppr in chain:
+        node = ppr.find(qn("w:ind"))
+        if node is not None and node.get(qn("w:hanging")) is not None:
+            return -_twips(node.get(qn("w:hanging")))
+        if node is not None and node.get(qn("w:firstLine")) is not None:
+            return _twips(node.get(qn("w:firstLine")))
+    return 0.0
+
+
+def _twips(value: str | None) -> float:
+    return float(value) if value not in (None, "") else 0.0
+
+
+def _on(value: str | None) -> bool:
+    return value is not None and value.lower() not in ("0", "false", "off")
+
+
+def _borders(chain: list) -> tuple[str, ...]:
+    """Sides with a visible line, from the nearest pPr that has a pBdr."""
+    for ppr in chain:
+        node = ppr.find(qn("w:pBdr"))
+        if node is not None:
+            sides = ("top", "left", "bottom", "right")
+            found = {side: node.find(qn(f"w:{side}")) for side in sides}
+            return tuple(
+                side
+                for side, line in found.items()
+                if line is not None and line.get(qn("w:val")) not in (None, "none", "nil")
+            )
+    return ()
+
+
+def _tab_stops(chain: list) -> tuple[float, ...]:
+    """Tab stop positions in mm, the style's with the paragraph's own set or cleared."""
+    stops: dict[str, bool] = {}
+    for ppr in reversed(chain):
+        tabs = ppr.find(qn("w:tabs"))
+        for tab in [] if tabs is None else tabs.findall(qn("w:tab")):
+            stops[tab.get(qn("w:pos"))] = tab.get(qn("w:val")) != "clear"
+    return tuple(sorted(round(int(pos) * 25.4 / 1440, 1) for pos, kept in stops.items() if kept))
+
+
+def _auto_hyphenation(part) -> bool:
+    node = part.settings.element.find(qn("w:autoHyphenation"))
+    return node is not None and _on(node.get(qn("w:val"), "true"))
 
 
 def _run(run) -> RunFacts:
     font = run.font
     color = font.color.rgb if font.color is not None and font.color.type is not None else None
     rpr = run._r.rPr
-    shading = rpr.find(qn("w:shd")) if rpr is not None else None
-    shaded = shading is not None and shading.get(qn("w:fill")) not in (None, "auto", "FFFFFF")
+    flag = lambda tag: _run_flag(rpr, tag)  # noqa: E731
+    vert = rpr.find(qn("w:vertAlign")) if rpr is not None else None
+    script = vert.get(qn("w:val")) if vert is not None else None
+    styled = rpr is not None and rpr.find(qn("w:rStyle")) is not None
     return RunFacts(
         text=run.text,
         bold=bool(run.bold),
@@ -169,8 +283,57 @@ def _run(run) -> RunFacts:
         font=font.name,
         size=font.size.pt if font.size is not None else None,
         color=str(color) if color is not None else None,
-        highlight=font.highlight_color is not None or shaded,
+        highlight=_highlight_color(rpr) is not None,
+        script=script if script in ("superscript", "subscript") else None,
+        small_caps=flag("w:smallCaps"),
+        caps=flag("w:caps"),
+        hidden=flag("w:vanish"),
+        char_style=run.style.name if styled and run.style is not None else None,
+        highlight_color=_highlight_color(rpr),
     )
+
+
+# The highlighter colours of w:highlight, as "RRGGBB".
+HIGHLIGHTS = {
+    "yellow": "FFFF00",
+    "green": "00FF00",
+    "cyan": "00FFFF",
+    "magenta": "FF00FF",
+    "blue": "0000FF",
+    "red": "FF0000",
+    "darkBlue": "000080",
+    "darkCyan": "008080",
+    "darkGreen": "008000",
+    "darkMagenta": "800080",
+    "darkRed": "800000",
+    "darkYellow": "808000",
+    "darkGray": "808080",
+    "lightGray": "C0C0C0",
+    "black": "000000",
+    "white": "FFFFFF",
+}
+
+
+def _highlight_color(rpr) -> str | None:
+    """The highlighter's colour, else a character shading's fill (how soffice saves a
+    character background), as "RRGGBB"; None for neither."""
+    if rpr is None:
+        return None
+    mark = rpr.find(qn("w:highlight"))
+    if mark is not None and mark.get(qn("w:val")) in HIGHLIGHTS:
+        return HIGHLIGHTS[mark.get(qn("w:val"))]
+    shading = rpr.find(qn("w:shd"))
+    fill = shading.get(qn("w:fill")) if shading is not None else None
+    if fill is None or fill.lower() in ("auto", "ffffff"):
+        return None
+    return fill.upper()
+
+
+def _run_flag(rpr, tag: str) -> bool:
+    """A run's on/off property (w:smallCaps, w:vanish...): on when present, unless its
+    w:val says off."""
+    node = rpr.find(qn(tag)) if rpr is not None else None
+    return node is not None and node.get(qn("w:val"), "true").lower() not in ("0", "false", "off")
 
 
 def _table(table) -> TableFacts:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from openlam.agent.scripted import call
-from openlam.tasks.base import CheckResult
+from openlam.tasks.base import CheckResult, Phrasings, styled
 from openlam.tasks.writer.facts import DocFacts
 from openlam.tasks.writer.families.common import (
     OK,
@@ -18,8 +18,11 @@ from openlam.tasks.writer.families.common import (
     other_word,
     pick_paragraph,
     pick_word,
+    position,
     same_text,
+    unique_prefix,
 )
+from openlam.tasks.writer.families.lists import moved
 from openlam.tasks.writer.steps import click, keys, menu, select, select_paragraphs
 
 SENTENCES = (
@@ -39,7 +42,7 @@ class MakeList(WriterFamily):
 
     category = "list"
 
-    def __init__(self, id: str, kind: str, button: str, phrasings: tuple[str, ...]):
+    def __init__(self, id: str, kind: str, button: str, phrasings: Phrasings):
         self.id, self.kind, self.button, self.phrasings = id, kind, button, phrasings
 
     def sample_params(self, facts, rng):
@@ -81,15 +84,38 @@ class MakeList(WriterFamily):
 class InsertTable(WriterFamily):
     id = "writer/insert-table-v1"
     category = "table"
-    phrasings = (
-        "Insert a table with {rows} rows and {columns} columns after the paragraph that begins "
-        '"{start}".',
-        'Add a {rows} by {columns} table below the paragraph starting "{start}".',
-        'Put an empty {rows}x{columns} table right after "{start}...".',
-        "Create a table, {columns} columns wide and {rows} rows tall, following the paragraph "
-        '"{start}".',
-        'Under the paragraph beginning "{start}", insert a {rows}-row, {columns}-column table.',
-        'I need a blank table of {rows} rows by {columns} columns after the "{start}" paragraph.',
+    phrasings = styled(
+        terse=(
+            'Insert a {rows}x{columns} table after the paragraph beginning "{start}".',
+            'Table with {rows} rows and {columns} columns below "{start}...", please.',
+        ),
+        polite=(
+            "Could you please add an empty table of {rows} rows and {columns} columns right "
+            'after the paragraph that starts "{start}"?',
+            "Would you mind putting a blank {rows} by {columns} table (rows by columns) under "
+            'the paragraph opening with "{start}"?',
+        ),
+        context=(
+            "I want to fill in some figures later, so insert an empty table with {rows} rows "
+            'and {columns} columns just after the paragraph "{start}".',
+            "We'll compare the options in a grid: add a blank table, {columns} columns wide and "
+            '{rows} rows tall, following the paragraph that begins "{start}".',
+        ),
+        indirect=(
+            'The paragraph starting "{start}" should be followed by an empty table of {rows} '
+            "rows and {columns} columns.",
+            'Right below "{start}..." there ought to be a blank grid: {rows} rows, {columns} '
+            "columns.",
+        ),
+        reference=(
+            "Insert an empty table with {rows} rows and {columns} columns after {position}.",
+            "Below {position}, add a blank table that is {columns} columns wide and {rows} rows "
+            "high.",
+        ),
+        typo=(
+            'insert a {rows}x{columns} tabel after the paragraph begining "{start}"',
+            'pls add an empty table {rows} rows {columns} colums under "{start}"',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -146,13 +172,35 @@ def _unique_cells(facts: DocFacts, table: int) -> list[tuple[int, int, str]]:
 class FillCell(WriterFamily):
     id = "writer/fill-cell-v1"
     category = "table"
-    phrasings = (
-        'In table {table}, change the cell in row {row}, column {column} ("{old}") to "{value}".',
-        'Replace "{old}" in table {table} (row {row}, column {column}) with "{value}".',
-        'Set row {row}, column {column} of table {table} to "{value}".',
-        'Update the table: the cell that says "{old}" should now read "{value}".',
-        'Write "{value}" in table {table}, row {row}, column {column}, instead of "{old}".',
-        'Table {table}, row {row}, column {column}: put "{value}" there in place of "{old}".',
+    phrasings = styled(
+        terse=(
+            'Table {table}, row {row}, column {column}: change "{old}" to "{value}".',
+            'Replace "{old}" in table {table} with "{value}".',
+        ),
+        polite=(
+            'Could you please change the cell reading "{old}" in table {table} (row {row}, '
+            'column {column}) so that it says "{value}"?',
+            'Would you mind writing "{value}" in place of "{old}" in row {row}, column '
+            "{column} of table {table}?",
+        ),
+        context=(
+            'The numbers were updated this morning, so the cell "{old}" in table {table} '
+            '(row {row}, column {column}) should now read "{value}".',
+            'Our records changed: please set the cell with "{old}" in table {table} to "{value}".',
+        ),
+        indirect=(
+            'In table {table}, the cell that says "{old}" is out of date; it should say "{value}".',
+            'Row {row}, column {column} of table {table} ought to read "{value}", not "{old}".',
+        ),
+        reference=(
+            'Make the cell in row {row}, column {column} of table {table} say "{value}" '
+            "instead of what it says now.",
+            'Overwrite the contents of table {table}, row {row}, column {column} with "{value}".',
+        ),
+        typo=(
+            'chnage "{old}" to "{value}" in table {table}',
+            'table {table} row {row} col {column} shoud say "{value}" insted of "{old}"',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -188,13 +236,33 @@ class FillCell(WriterFamily):
 class AddRow(WriterFamily):
     id = "writer/add-table-row-v1"
     category = "table"
-    phrasings = (
-        "Add a row at the bottom of table {table}.",
-        "Append an empty row to the end of table {table}.",
-        "Table {table} needs one more row at the end.",
-        "Insert a new last row in table {table}.",
-        "Extend table {table} by a row below its last one.",
-        "Give table {table} an extra blank row at the bottom.",
+    phrasings = styled(
+        terse=(
+            "Add a row at the bottom of table {table}.",
+            "Append an empty row to table {table}.",
+        ),
+        polite=(
+            "Could you please add one blank row at the end of table {table}?",
+            "Would you mind giving table {table} an extra empty row below its last one?",
+        ),
+        context=(
+            "We have another entry to add later, so put an empty row at the bottom of table "
+            "{table}.",
+            "The list in table {table} will grow next month: please add a blank last row to it.",
+        ),
+        indirect=(
+            "Table {table} needs one more empty row at the end.",
+            "There should be a blank row after the last row of table {table}.",
+        ),
+        reference=(
+            'Add an empty row at the end of the table whose last cell reads "{last}".',
+            'Below the row that ends with "{last}", give that table one more blank row at '
+            "the bottom.",
+        ),
+        typo=(
+            "add a row at the botom of table {table}",
+            "table {table} needs one more empty row at the end pls",
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -232,13 +300,31 @@ class AddRow(WriterFamily):
 class DeleteTable(WriterFamily):
     id = "writer/delete-table-v1"
     category = "table"
-    phrasings = (
-        "Delete table {table}.",
-        "Remove table number {table} from the document.",
-        "Get rid of table {table} entirely.",
-        "Please take out table {table}.",
-        "Table {table} is not needed any more; delete it.",
-        "Erase the whole of table {table}.",
+    phrasings = styled(
+        terse=(
+            "Delete table {table}.",
+            "Remove table {table} entirely.",
+        ),
+        polite=(
+            "Could you please take table {table} out of the document?",
+            "Would you mind deleting the whole of table {table}?",
+        ),
+        context=(
+            "Those figures are now published elsewhere, so delete table {table} completely.",
+            "The reader doesn't need the detail in table {table}; please remove that table.",
+        ),
+        indirect=(
+            "Table {table} should no longer be in the document.",
+            "Table {table} is redundant; the document is better without it.",
+        ),
+        reference=(
+            'Delete the table whose first cell says "{first}".',
+            'Remove the whole table that starts with the heading cell "{first}".',
+        ),
+        typo=(
+            "delete tabel {table}",
+            "get rid of table {table} pls, all of it",
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -270,13 +356,36 @@ class DeleteTable(WriterFamily):
 class InsertParagraph(WriterFamily):
     id = "writer/insert-paragraph-v1"
     category = "content"
-    phrasings = (
-        'After the paragraph that begins "{start}", add a new paragraph: "{text}".',
-        'Insert the sentence "{text}" as its own paragraph below "{start}...".',
-        'Add a paragraph saying "{text}" right after the one starting "{start}".',
-        'Put "{text}" in a new paragraph following the paragraph "{start}".',
-        'Following the paragraph beginning "{start}", type a new paragraph reading "{text}".',
-        'Under "{start}...", write one more paragraph: "{text}".',
+    phrasings = styled(
+        terse=(
+            'After the paragraph beginning "{start}", add a paragraph: "{text}"',
+            'New paragraph "{text}" below "{start}...".',
+        ),
+        polite=(
+            'Could you please add a new paragraph reading "{text}" right after the one that '
+            'starts "{start}"?',
+            'Would you mind inserting "{text}" as its own paragraph after the paragraph '
+            'opening with "{start}"?',
+        ),
+        context=(
+            'Readers keep asking about this, so add the paragraph "{text}" straight after the '
+            'paragraph beginning "{start}".',
+            'To round off that section, put a new paragraph saying "{text}" after the '
+            'paragraph "{start}".',
+        ),
+        indirect=(
+            'The paragraph starting "{start}" should be followed by a new paragraph that says '
+            '"{text}"',
+            'There ought to be a separate paragraph, "{text}", just after "{start}...".',
+        ),
+        reference=(
+            'After {position}, add a new paragraph with the text "{text}"',
+            'Insert a paragraph reading "{text}" below {position}.',
+        ),
+        typo=(
+            'add a new paragraph after "{start}" saying "{text}"',
+            'put "{text}" as a new paragrpah under the one begining "{start}"',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -301,13 +410,31 @@ class InsertParagraph(WriterFamily):
 class DeleteParagraph(WriterFamily):
     id = "writer/delete-paragraph-v1"
     category = "content"
-    phrasings = (
-        'Delete the paragraph that begins "{start}".',
-        'Remove the whole paragraph starting with "{start}".',
-        'Cut the "{start}..." paragraph from the document.',
-        'Take out the paragraph beginning "{start}".',
-        'The paragraph opening with "{start}" should go; delete it.',
-        'Please erase the paragraph "{start}" completely.',
+    phrasings = styled(
+        terse=(
+            'Delete the paragraph beginning "{start}".',
+            'Remove the "{start}..." paragraph.',
+        ),
+        polite=(
+            'Could you please take out the whole paragraph that starts "{start}"?',
+            'Would you mind deleting the paragraph opening with "{start}"?',
+        ),
+        context=(
+            'That point is no longer true, so delete the paragraph beginning "{start}" completely.',
+            'The document is too long; please cut the paragraph starting "{start}" entirely.',
+        ),
+        indirect=(
+            'The paragraph that opens with "{start}" should go.',
+            'The document no longer needs the paragraph starting "{start}".',
+        ),
+        reference=(
+            "Delete {position}.",
+            "Remove {position} entirely, leaving the rest as it is.",
+        ),
+        typo=(
+            'delete the paragraph startng "{start}"',
+            'pls remove the whole paragraph "{start}"',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -330,13 +457,31 @@ class DeleteParagraph(WriterFamily):
 class ReplaceWord(WriterFamily):
     id = "writer/replace-word-v1"
     category = "content"
-    phrasings = (
-        'Replace "{word}" with "{new}".',
-        "Change the word {word} to {new} everywhere.",
-        "Find {word} and replace it by {new}.",
-        'Swap every "{word}" for "{new}".',
-        'Use "{new}" instead of "{word}" throughout the document.',
-        "Wherever it says {word}, it should say {new}.",
+    phrasings = styled(
+        terse=(
+            'Replace "{word}" with "{new}".',
+            "Change {word} to {new}.",
+        ),
+        polite=(
+            'Could you please change the word "{word}" to "{new}"?',
+            'Would you mind swapping "{word}" for "{new}" in the text?',
+        ),
+        context=(
+            'Our editor prefers another word here, so replace "{word}" with "{new}".',
+            'The wording was queried in review: please put "{new}" where it says "{word}".',
+        ),
+        indirect=(
+            'Where the text says "{word}", it should say "{new}".',
+            'The word "{word}" is wrong there; the document should read "{new}" instead.',
+        ),
+        reference=(
+            'In {position}, change the word "{word}" to "{new}".',
+            'Replace "{word}" in {position} with "{new}".',
+        ),
+        typo=(
+            "replace {word} wiht {new}",
+            'change "{word}" to "{new}" pls',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -361,13 +506,33 @@ class ReplaceWord(WriterFamily):
 class PageBreak(WriterFamily):
     id = "writer/page-break-v1"
     category = "content"
-    phrasings = (
-        'Start a new page at the paragraph that begins "{start}".',
-        'Insert a page break before the paragraph starting "{start}".',
-        'Make "{start}..." begin on a fresh page.',
-        'Put a page break just before the "{start}" paragraph.',
-        'The paragraph opening with "{start}" should be at the top of a new page.',
-        'Break the page so that "{start}" starts the next page.',
+    phrasings = styled(
+        terse=(
+            'Page break before the paragraph beginning "{start}".',
+            'Start a new page at "{start}...".',
+        ),
+        polite=(
+            'Could you please insert a page break just before the paragraph that starts "{start}"?',
+            'Would you mind making the paragraph opening with "{start}" begin on a new page?',
+        ),
+        context=(
+            "This part is handed out separately, so put a page break before the paragraph "
+            '"{start}".',
+            'When printed, the paragraph beginning "{start}" splits badly; start a new page '
+            "just before it.",
+        ),
+        indirect=(
+            'The paragraph starting "{start}" should be at the top of a fresh page.',
+            'Everything from "{start}..." onwards belongs on the next page.',
+        ),
+        reference=(
+            "Insert a page break before {position}.",
+            "Make {position} start a new page.",
+        ),
+        typo=(
+            'insert a page brake before "{start}"',
+            'new page at the paragraph begining "{start}" pls',
+        ),
     )
 
     def sample_params(self, facts, rng):
@@ -387,6 +552,101 @@ class PageBreak(WriterFamily):
         return other_paragraph(params, facts, rng, skip_first=True)
 
 
+class MoveParagraph(WriterFamily):
+    """A paragraph swaps places with its neighbour: cut and paste with keys."""
+
+    id = "writer/move-paragraph-v1"
+    category = "content"
+    help_sources = ("swriter/guide/dragdroptext.html#hd_id3155919",)
+    phrasings = styled(
+        terse=(
+            'Move the paragraph beginning "{start}" {where}.',
+            'Swap the paragraphs "{start}..." and "{other}...".',
+        ),
+        polite=(
+            'Could you please move the paragraph that starts "{start}" so it comes {when} the '
+            'one beginning "{other}"?',
+            'Would you mind swapping the paragraph "{start}" with the paragraph {neighbour} it?',
+        ),
+        context=(
+            'The argument flows better the other way round, so put the paragraph "{start}" '
+            '{when} the paragraph "{other}".',
+            'Readers need this point {first}: move "{start}..." {where}.',
+        ),
+        indirect=(
+            'The paragraph starting "{start}" should come {when} the one starting "{other}".',
+            'The paragraphs "{other}..." and "{start}..." are in the wrong order.',
+        ),
+        reference=(
+            "Move {position} {where}.",
+            "Swap {position} with the paragraph {neighbour} it.",
+        ),
+        typo=(
+            'move the paragrpah "{start}" {where}',
+            'swap "{start}" with the paragraph {neighbour} it pls',
+        ),
+    )
+
+    def _options(self, facts: DocFacts) -> list[dict[str, Any]]:
+        blocks, body = facts.blocks, set(body_paragraphs(facts, 8))
+        index = {facts.paragraphs[i].text: i for i in body}
+        options = []
+        for i in sorted(body):
+            text, start = facts.paragraphs[i].text, unique_prefix(facts, i)
+            if blocks.count(text) != 1 or start is None:
+                continue
+            at = blocks.index(text)
+            for direction, step in (("up", -1), ("down", 1)):
+                # the keys need a paragraph after the cut one, and after the neighbour below
+                after = at + 1 if step < 0 else at + 2
+                other = blocks[at + step] if 0 <= at + step < len(blocks) else ""
+                if other not in index or after >= len(blocks) or blocks[after].startswith("<"):
+                    continue
+                neighbour = unique_prefix(facts, index[other])
+                if neighbour is None:
+                    continue
+                up = step < 0
+                options.append(
+                    {
+                        "paragraph": i,
+                        "start": start,
+                        "position": position(facts, i),
+                        "direction": direction,
+                        "other": neighbour,
+                        "neighbour": "before" if up else "after",
+                        "when": "before" if up else "after",
+                        "where": "above the paragraph before it"
+                        if up
+                        else "below the paragraph after it",
+                        "first": "earlier" if up else "later",
+                    }
+                )
+        return options
+
+    def sample_params(self, facts, rng):
+        options = self._options(facts)
+        return rng.choice(options) if options else None
+
+    def solution(self, params):
+        to = "{ctrl+Up}" if params["direction"] == "up" else "{ctrl+Down}"
+        # the whole paragraph with its end, cut, and pasted at the start of the one it passes
+        return [select_paragraphs(params["start"]), keys("{shift+Right}{ctrl+x}" + to + "{ctrl+v}")]
+
+    def check(self, params, before, after, answer):
+        return moved(before, after, params["paragraph"], params["direction"])
+
+    def wrong_params(self, params, facts, rng):
+        flipped = "down" if params["direction"] == "up" else "up"
+        options = self._options(facts)
+        for option in options:
+            if option["paragraph"] == params["paragraph"] and option["direction"] == flipped:
+                return option
+        # else another pair swapped (not the asked pair seen from the other paragraph)
+        swap = {params["start"], params["other"]}
+        others = [o for o in options if {o["start"], o["other"]} != swap]
+        return rng.choice(others) if others else None
+
+
 def later_paragraph(facts: DocFacts, rng) -> dict[str, Any] | None:
     """A paragraph that is not the first (there is a paragraph before it to join or break)."""
     params = pick_paragraph(facts, rng)
@@ -399,26 +659,70 @@ def structure_families() -> list[WriterFamily]:
             "writer/bullet-list-v1",
             "bullet",
             "Unordered List",
-            (
-                'Make the paragraph that begins "{start}"{extent} a bulleted list.',
-                'Turn "{start}..."{extent} into bullet points.',
-                'Add bullets to the paragraph starting "{start}"{extent}.',
-                'Format the paragraph beginning "{start}"{extent} as a bullet list.',
-                'Bullet the paragraph "{start}"{extent}, please.',
-                'I want the paragraph opening with "{start}"{extent} shown as bullets.',
+            styled(
+                terse=(
+                    'Bullet the paragraph beginning "{start}"{extent}.',
+                    'Make "{start}..."{extent} a bulleted list.',
+                ),
+                polite=(
+                    'Could you please turn the paragraph that starts "{start}"{extent} into '
+                    "bullet points?",
+                    'Would you mind formatting the paragraph opening with "{start}"{extent} as '
+                    "a bulleted list?",
+                ),
+                context=(
+                    "It reads like a list of separate points, so put bullets on the paragraph "
+                    'beginning "{start}"{extent}.',
+                    'For the slide handout, the paragraph "{start}"{extent} should become a '
+                    "bullet list.",
+                ),
+                indirect=(
+                    'The paragraph starting "{start}"{extent} should appear as bullet points.',
+                    'I\'d like a bullet in front of the paragraph "{start}"{extent}.',
+                ),
+                reference=(
+                    "Make {position}{extent} a bulleted list.",
+                    "Add bullets to {position}{extent}.",
+                ),
+                typo=(
+                    'make the paragraph begining "{start}"{extent} a bulleted list',
+                    'bullet points for "{start}"{extent} pls',
+                ),
             ),
         ),
         MakeList(
             "writer/numbered-list-v1",
             "number",
             "Ordered List",
-            (
-                'Make the paragraph that begins "{start}"{extent} a numbered list.',
-                'Number the paragraph starting "{start}"{extent}.',
-                'Turn "{start}..."{extent} into a numbered list.',
-                'Format the paragraph beginning "{start}"{extent} as numbered items.',
-                'Add numbering to the paragraph "{start}"{extent}.',
-                'Show the paragraph opening with "{start}"{extent} as a 1, 2, 3 list.',
+            styled(
+                terse=(
+                    'Number the paragraph beginning "{start}"{extent}.',
+                    'Make "{start}..."{extent} a numbered list.',
+                ),
+                polite=(
+                    'Could you please turn the paragraph that starts "{start}"{extent} into a '
+                    "numbered list?",
+                    "Would you mind adding numbering to the paragraph opening with "
+                    '"{start}"{extent}?',
+                ),
+                context=(
+                    "These are steps people follow in order, so make the paragraph beginning "
+                    '"{start}"{extent} a numbered list.',
+                    "We refer to it by number in meetings: please number the paragraph "
+                    '"{start}"{extent} as a list.',
+                ),
+                indirect=(
+                    'The paragraph starting "{start}"{extent} should be a 1, 2, 3 list.',
+                    'I\'d like a list number in front of the paragraph "{start}"{extent}.',
+                ),
+                reference=(
+                    "Make {position}{extent} a numbered list.",
+                    "Add list numbering to {position}{extent}.",
+                ),
+                typo=(
+                    'make the paragraph "{start}"{extent} a numberd list',
+                    'number the paragrpah starting "{start}"{extent} pls',
+                ),
             ),
         ),
         InsertTable(),
@@ -429,4 +733,5 @@ def structure_families() -> list[WriterFamily]:
         DeleteParagraph(),
         ReplaceWord(),
         PageBreak(),
+        MoveParagraph(),
     ]
