@@ -101,15 +101,8 @@ class TaskFamily(ABC):
         """Parameters of a plausible wrong solution (wrong word, size, shape...)."""
         return None
 
-    def phrasing_style(self, index: int) -> str | None:
-        styles = getattr(self.phrasings, "styles", None)  # TRANSITIONAL: plain tuples
-        return styles[index] if styles else None
-
     def phrasing_split(self, index: int) -> Split:
-        style = self.phrasing_style(index)
-        if style is None:  # TRANSITIONAL: the last two of a plain tuple are test
-            return "test" if index >= len(self.phrasings) - 2 else "train"
-        return "test" if style in TEST_STYLES else "train"
+        return "test" if self.phrasings.styles[index] in TEST_STYLES else "train"
 
     def phrasing_indices(self, split: Split | None) -> list[int]:
         indices = range(len(self.phrasings))
@@ -130,5 +123,5 @@ class TaskFamily(ABC):
             request=request,
             phrasing=phrasing,
             split=self.phrasing_split(phrasing),
-            style=self.phrasing_style(phrasing),
+            style=self.phrasings.styles[phrasing],
         )

@@ -2,10 +2,11 @@
 
 import random
 import string
+from collections import Counter
 
 import pytest
 
-from openlam.tasks.base import TaskInstance
+from openlam.tasks.base import STYLES, TaskInstance
 from openlam.tasks.writer import registry
 
 FAMILIES = list(registry.families())
@@ -13,7 +14,7 @@ FAMILIES = list(registry.families())
 
 def test_the_library_spans_the_categories():
     families = registry.families().values()
-    assert len(FAMILIES) >= 30
+    assert len(FAMILIES) >= 100
     assert sum(f.compositional for f in families) >= 5
     categories = {f.category for f in families}
     assert {"character", "paragraph", "style", "list", "table", "content", "layout"} <= categories
@@ -24,8 +25,9 @@ def test_the_library_spans_the_categories():
 @pytest.mark.parametrize("family_id", FAMILIES)
 def test_family_samples_real_content_with_split_phrasings(family_id):
     family = registry.family(family_id)
-    assert len(family.phrasings) >= 5
+    assert len(family.phrasings) >= 12
     assert len(set(family.phrasings)) == len(family.phrasings)
+    assert Counter(family.phrasings.styles) == {style: 2 for style in STYLES}
     instances = registry.sample(family_id, 20, seed=3)
     assert len(instances) == 20 and len({i.id for i in instances}) == 20
     assert len({i.template for i in instances}) >= 2
