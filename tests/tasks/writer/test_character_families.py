@@ -150,3 +150,9 @@ def test_every_occurrence_and_nothing_more(tmp_path):
         )
     )
     assert not family.check(params, before, half, None).success
+
+
+def test_capitals_everywhere_are_not_title_case():
+    old = "Minutes of the Riverside Allotment Society Committee Meeting"
+    assert not case.title(old, old.upper())
+    assert case.title(old, "Minutes Of The Riverside Allotment Society Committee Meeting")

@@ -94,9 +94,7 @@ def coverage(records: list[TaskPlan], families: list[TaskFamily]) -> list[Covera
     return list(rows.values())
 
 
-def _row(
-    record: TaskPlan, covering: dict[str, list[str]], done: bool, evolved: int
-) -> CoverageRow:
+def _row(record: TaskPlan, covering: dict[str, list[str]], done: bool, evolved: int) -> CoverageRow:
     families = covering.get(record.source, [])
     if done:
         status: Status = "covered"

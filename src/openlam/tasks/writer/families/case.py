@@ -49,9 +49,16 @@ def lower(old: str, new: str) -> bool:
 
 
 def title(old: str, new: str) -> bool:
-    """Every word starts with a capital; the letters after it may keep their case or be
+    """Every word starts with a capital; the letters after it keep their case or are
     lowered (Writer's Capitalize Every Word lowers them, a person may not)."""
-    return new.lower() == old.lower() and all(w[0].isupper() for w in new.split() if w[0].isalpha())
+    if len(new) != len(old):
+        return False
+    for i, (was, now) in enumerate(zip(old, new, strict=True)):
+        starts_word = i == 0 or old[i - 1].isspace()
+        allowed = (was.upper(),) if starts_word else (was, was.lower())
+        if now not in allowed:
+            return False
+    return True
 
 
 def sentence(old: str, new: str) -> bool:

@@ -199,9 +199,9 @@ def _placed(facts: DocFacts, items: list[tuple[int, str | None]], noun: str) -> 
 
 
 def table_places(facts: DocFacts) -> dict[int, str]:
-    heading, items = None, []
+    heading, items, marks = None, [], set(headings(facts))
     for kind, i in body_order(facts):
-        if kind == "p" and i in set(headings(facts)):
+        if kind == "p" and i in marks:
             heading = facts.paragraphs[i].text
         elif kind == "t":
             items.append((i, heading))

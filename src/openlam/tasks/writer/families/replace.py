@@ -72,7 +72,7 @@ UNITS = {
         "$1%",
         r"\1%",
     ),
-    "pounds": ('as amounts with a £ sign in front instead of the word "pounds"', "£$1", r"£\1"),
+    "pounds": ('with a £ sign in front of the number instead of the word "pounds"', "£$1", r"£\1"),
     "degrees": (
         'with a ° sign right after the number instead of the word "degrees"',
         "$1°",
@@ -492,7 +492,7 @@ class RegexReplace(WriterFamily):
         polite=(
             'Could you please rewrite each number followed by the word "{unit}" {how}? For '
             'example "{example}" should become "{result}".',
-            'Would you mind changing all {count} "<number> {unit}" amounts {how}, as in '
+            'Would you mind rewriting all {count} "<number> {unit}" amounts {how}, as in '
             '"{example}" to "{result}"?',
         ),
         context=(

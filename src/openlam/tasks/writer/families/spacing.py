@@ -20,7 +20,7 @@ from openlam.tasks.writer.families.paragraph import (
     headings,
     paragraphs_changed,
 )
-from openlam.tasks.writer.steps import click, keys, menu, select_paragraphs, set_box
+from openlam.tasks.writer.steps import click, menu, select_paragraphs, set_box
 
 MM_PER_PT = 25.4 / 72
 
@@ -96,13 +96,15 @@ def _spans(facts: DocFacts, plain: bool) -> list[dict[str, Any]]:
     return out
 
 
-def _whole(facts: DocFacts) -> dict[str, Any]:
+def _whole(facts: DocFacts) -> dict[str, Any] | None:
+    if not facts.paragraphs[0].text.strip():
+        return None  # the selection starts from the first paragraph, found by its text
     targets = [i for i, p in enumerate(facts.paragraphs) if p.text.strip()]
     return {
         "scope": "the whole document",
         "scope_ref": f"every one of the document's {len(targets)} paragraphs (title and "
         "headings too)",
-        "first": None,
+        "first": facts.paragraphs[0].text,
         "count": len(facts.paragraphs),
         "targets": targets,
     }
@@ -114,16 +116,17 @@ def pick_range(
     """A range of paragraphs: a heading's section, a span of paragraphs or the whole text.
     `plain` keeps to plain body paragraphs (no headings, no lists)."""
     kinds = [k for k in (_sections(facts, plain), _spans(facts, plain)) if k]
-    if whole and not plain:
-        kinds.append([_whole(facts)])
+    everything = _whole(facts) if whole and not plain else None
+    if everything is not None:
+        kinds.append([everything])
     if not kinds:
         return None
     return dict(rng.choice(rng.choice(kinds)))
 
 
 def select_range(params: dict[str, Any]) -> list:
-    if params["first"] is None:
-        return [keys("{ctrl+a}")]
+    # Whole paragraphs, even for the whole document: Select All is not reliable where the
+    # document ends with a table (it then selected the first paragraph only).
     return [select_paragraphs(params["first"], params["count"])]
 
 
@@ -167,7 +170,7 @@ class RangeFormat(WriterFamily):
 
     def wrong_params(self, params, facts, rng):
         targets = params["targets"]
-        if params["first"] is not None and len(targets) > 1 and rng.random() < 0.5:
+        if len(targets) > 1 and rng.random() < 0.5:
             # One paragraph short: the range's last paragraph stays as it was.
             return {**params, "count": targets[-2] - targets[0] + 1}
         others = [v for v in self.values if any(params[k] != x for k, x in v.items())]

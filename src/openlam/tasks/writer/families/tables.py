@@ -35,6 +35,7 @@ NOT_QUANTITIES = re.compile(
     r"\b(room|week|year|no|number|code|id|day|date|time|floor|step|page)s?\b", re.I
 )
 SEPARATORS = {"tabs": ("Tabs", "\t", "a tab"), "semicolons": ("Semicolons", ";", "a semicolon")}
+HEADING_ROW, WHOLE_TABLE = "the heading row of", "every cell of"  # what a background covers
 # name in the request, the palette entry of Writer's standard colours, hue range in degrees
 COLOURS = {
     "light blue": ("Light Blue 3", (180, 260)),
@@ -852,29 +853,29 @@ class TableBackground(WriterFamily):
     help_sources = BACKGROUND_HELP
     phrasings = styled(
         terse=(
-            "Give {scope} of table {table} a {colour} background.",
-            "Shade {scope} of table {table} {colour}.",
+            "Give {scope} table {table} a {colour} background.",
+            "Shade {scope} table {table} {colour}.",
         ),
         polite=(
-            "Could you please colour the background of {scope} of table {table} {colour}?",
-            "Would you mind giving {scope} of table {table} a {colour} cell background?",
+            "Could you please colour the background of {scope} table {table} {colour}?",
+            "Would you mind giving {scope} table {table} a {colour} cell background?",
         ),
         context=(
-            "To match our brand colours, the background of {scope} of table {table} should be "
+            "To match our brand colours, the background of {scope} table {table} should be "
             "{colour}.",
-            "It looks too plain on screen, so shade {scope} of table {table} in {colour}.",
+            "It looks too plain on screen, so shade {scope} table {table} in {colour}.",
         ),
         indirect=(
-            "I'd like {scope} of table {table} to sit on a {colour} background.",
-            "The cells of {scope} of table {table} ought to be filled with {colour}.",
+            "I'd like {scope} table {table} to sit on a {colour} background.",
+            "{scope} table {table} ought to be filled with {colour}.",
         ),
         reference=(
-            "Give {scope} of {place} a {colour} background.",
-            "Fill {scope} of {place} with {colour}.",
+            "Give {scope} {place} a {colour} background.",
+            "Fill {scope} {place} with {colour}.",
         ),
         typo=(
-            "make the backgroud of {scope} of table {table} {colour}",
-            "shade {scope} of tabel {table} {colour} pls",
+            "make the backgroud of {scope} table {table} {colour}",
+            "shade {scope} tabel {table} {colour} pls",
         ),
     )
 
@@ -887,11 +888,11 @@ class TableBackground(WriterFamily):
         if not options:
             return None
         t = rng.choice(options)
-        scope = rng.choice(("the heading row", "all the cells"))
+        scope = rng.choice((HEADING_ROW, WHOLE_TABLE))
         return {**_table_params(facts, t), "scope": scope, "colour": rng.choice(sorted(COLOURS))}
 
     def solution(self, params):
-        last_row = 1 if params["scope"] == "the heading row" else None
+        last_row = 1 if params["scope"] == HEADING_ROW else None
         return [
             _select_rows(params["table"], 1, last_row),
             *_menu("Table", "Properties..."),
@@ -907,7 +908,7 @@ class TableBackground(WriterFamily):
             return same
         t = params["table"] - 1
         grid = cells(after, t)
-        rows = 1 if params["scope"] == "the heading row" else len(grid)
+        rows = 1 if params["scope"] == HEADING_ROW else len(grid)
         for r in range(rows):
             for c, cell in enumerate(grid[r]):
                 if not _hue_class(cell.fill, params["colour"]):
@@ -918,7 +919,7 @@ class TableBackground(WriterFamily):
 
     def wrong_params(self, params, facts, rng):
         if rng.random() < 0.5:
-            scope = "all the cells" if params["scope"] == "the heading row" else "the heading row"
+            scope = WHOLE_TABLE if params["scope"] == HEADING_ROW else HEADING_ROW
             return {**params, "scope": scope}
         return {
             **params,
