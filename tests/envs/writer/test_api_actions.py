@@ -256,3 +256,11 @@ def test_insert_break(writer, letter, tmp_path):
     assert [p.text[:15] for p in after.paragraphs if p.page_break] == ["Our pastry chef"]
     assert "Daniel Reyes, \nHead Baker" in after.texts()
     assert '<w:br w:type="column"/>' in _part(saved)
+
+
+def test_save_as_needs_an_absolute_path(writer, letter, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    writer.reset(options={"template": letter})
+    _refused(writer, 'save_as(path="out.docx")', "needs an absolute path")
+    _act(writer, f'save_as(path="{tmp_path / "copy.docx"}")')
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.docx"]

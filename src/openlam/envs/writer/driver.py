@@ -158,6 +158,11 @@ class Driver:
 
     def _api_action(self, function: str, args: dict[str, Any]) -> str:
         if function == "save_as":
+            # A relative path would land wherever soffice was started: refuse it.
+            if not Path(args["path"]).expanduser().is_absolute():
+                raise document.DocumentError(
+                    f"save_as needs an absolute path such as /tmp/out.docx, not {args['path']!r}"
+                )
             document.store(self.doc, Path(args["path"]), args["ext"])
             return f"saved to {args['path']}"
         if function not in API_FUNCTIONS:
