@@ -72,3 +72,14 @@ def test_question_answers_are_read_for_numbers_and_text():
     rng = random.Random(0)
     noise = "".join(rng.choice(string.ascii_letters + " ") for _ in range(200))
     assert isinstance(numbers_in(noise), list)
+
+
+def test_an_unreadable_end_state_fails_with_the_reason(tmp_path):
+    from openlam.tasks.writer import templates
+
+    (instance,) = registry.sample("writer/bold-word-v1", 1, seed=0)
+    broken = tmp_path / "end.docx"
+    broken.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip archive
+    family = registry.family(instance.family)
+    result = family.validate(instance.params, templates.source(instance.template), broken, None)
+    assert not result.success and "could not be read back" in result.reason

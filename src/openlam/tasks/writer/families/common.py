@@ -75,8 +75,14 @@ class WriterFamily(TaskFamily):
     def validate(
         self, params: dict[str, Any], template: Path, saved: Path, answer: str | None
     ) -> CheckResult:
-        """Check a saved end state against the template it started from."""
-        return self.check(params, read(template), read(saved), answer)
+        """Check a saved end state against the template it started from. An end state that
+        soffice saves as no readable .docx fails the task, with the reason."""
+        before = read(template)
+        try:
+            after = read(saved)
+        except ValueError as exc:
+            return fail(f"the end state could not be read back: {exc}")
+        return self.check(params, before, after, answer)
 
 
 def fail(reason: str) -> CheckResult:
