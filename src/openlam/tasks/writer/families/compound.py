@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from copy import deepcopy
 
-from openlam.agent.scripted import call
+from openlam.agent.scripted import Rule, call
 from openlam.tasks.base import Phrasings, styled
 from openlam.tasks.writer.facts import DocFacts
 from openlam.tasks.writer.families.character import marked, word_marked
@@ -20,7 +20,14 @@ from openlam.tasks.writer.families.common import (
     same_text,
     unique_prefix,
 )
-from openlam.tasks.writer.steps import click, keys, select, select_paragraphs, set_box
+from openlam.tasks.writer.steps import (
+    click,
+    keys,
+    page_style_dialog,
+    select,
+    select_paragraphs,
+    set_box,
+)
 
 REPLACE_TEXT = "swriter/guide/finding.html#hd_id5891598"
 
@@ -41,8 +48,12 @@ class Compound(WriterFamily):
         parts: list[WriterFamily],
         phrasings: Phrasings,
         fits: Callable[[dict, DocFacts], bool] | None = None,
+        steps: Callable[[dict], list[Rule]] | None = None,
     ):
+        """`fits` rejects drawn parameters the parts cannot share; `steps` replaces the
+        parts' solutions played one after the other (one dialog visit for two settings)."""
         self.id, self.parts, self.phrasings, self._fits = id, parts, phrasings, fits
+        self._steps = steps
         sources = [s for part in parts for s in part.help_sources]
         self.help_sources = tuple(dict.fromkeys(sources))
 
@@ -58,6 +69,8 @@ class Compound(WriterFamily):
         return params
 
     def solution(self, params):
+        if self._steps is not None:
+            return self._steps(params)
         return [rule for part in self.parts for rule in part.solution(params)]
 
     def check(self, params, before, after, answer):
@@ -359,6 +372,16 @@ class TitleCenteredSize(WriterFamily):
         return {**params, "size": rng.choice([s for s in TITLE_SIZES if s != params["size"]])}
 
 
+def _landscape_and_margin(params: dict) -> list[Rule]:
+    """Both settings in one visit to the Page tab, as a person makes them."""
+    return [
+        *page_style_dialog("Page"),
+        click(params["orientation"], "radio button"),
+        set_box(params["side"], params["inches"], "spin button"),
+        click("OK", "push button"),
+    ]
+
+
 def _margin_clear(params: dict, facts: DocFacts) -> bool:
     """Not the top margin under a header, nor the bottom one over a footer: Writer keeps
     those apart from the header's height, and a .docx adds them up."""
@@ -522,6 +545,7 @@ def compound_families(simple: dict[str, WriterFamily]) -> list[WriterFamily]:
                 ),
             ),
             fits=_margin_clear,
+            steps=_landscape_and_margin,
         ),
         Compound(
             "writer/page-number-landscape-v1",
@@ -557,6 +581,11 @@ def compound_families(simple: dict[str, WriterFamily]) -> list[WriterFamily]:
                     "add page numbres to the foter + make it landscape",
                 ),
             ),
+            # The page dialog first, on a document in its opening state; then the footer.
+            steps=lambda p: [
+                *get("writer/landscape-v1").solution(p),
+                *get("writer/footer-page-number-v1").solution(p),
+            ],
         ),
         ReplaceAndBold(get("writer/replace-word-v1")),
         ReplaceAllBold(),

@@ -42,8 +42,16 @@ class MakeList(WriterFamily):
 
     category = "list"
 
-    def __init__(self, id: str, kind: str, button: str, phrasings: Phrasings):
+    def __init__(
+        self,
+        id: str,
+        kind: str,
+        button: str,
+        phrasings: Phrasings,
+        help_sources: tuple[str, ...] = (),
+    ):
         self.id, self.kind, self.button, self.phrasings = id, kind, button, phrasings
+        self.help_sources = help_sources
 
     def sample_params(self, facts, rng):
         params = pick_paragraph(facts, rng)
@@ -84,6 +92,11 @@ class MakeList(WriterFamily):
 class InsertTable(WriterFamily):
     id = "writer/insert-table-v1"
     category = "table"
+    help_sources = (
+        "swriter/guide/table_insert.html#hd_id3153135",
+        "swriter/guide/table_insert.html#hd_id3155908",
+        "swriter/guide/keyboard.html#hd_id3153367",
+    )
     phrasings = styled(
         terse=(
             'Insert a {rows}x{columns} table after the paragraph beginning "{start}".',
@@ -506,6 +519,7 @@ class ReplaceWord(WriterFamily):
 class PageBreak(WriterFamily):
     id = "writer/page-break-v1"
     category = "content"
+    help_sources = ("swriter/guide/page_break.html#hd_id3149833",)
     phrasings = styled(
         terse=(
             'Page break before the paragraph beginning "{start}".',
@@ -689,6 +703,7 @@ def structure_families() -> list[WriterFamily]:
                     'bullet points for "{start}"{extent} pls',
                 ),
             ),
+            ("swriter/guide/using_numbered_lists.html#hd_id3291116",),
         ),
         MakeList(
             "writer/numbered-list-v1",

@@ -23,7 +23,6 @@ from openlam.tasks.writer.families.common import (
 from openlam.tasks.writer.steps import click, keys, menu, select_paragraphs, set_box
 from openlam.tasks.writer.table_facts import body_blocks, cells, repeats_heading
 
-INSERT_HELP = ("swriter/guide/table_insert.html#hd_id3153135",)
 MERGE_HELP = ("swriter/guide/table_cellmerge.html#hd_id3463850",)
 SPLIT_HELP = ("swriter/guide/table_cellmerge.html#hd_id9156468",)
 BACKGROUND_HELP = ("swriter/guide/background.html#hd_id3149294",)
@@ -184,7 +183,6 @@ def _normal_blocks(blocks: list[str]) -> list[str]:
 class TextToTable(WriterFamily):
     id = "writer/text-to-table-v1"
     category = "table"
-    help_sources = INSERT_HELP
     phrasings = styled(
         terse=(
             'Convert the {count} paragraphs from "{start}" on into a one-column table.',
