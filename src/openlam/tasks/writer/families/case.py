@@ -14,6 +14,7 @@ from openlam.tasks.writer.families.character import (
     Spans,
     body_key,
     compare_chars,
+    margins,
     pick_word_where,
     word_span,
 )
@@ -160,13 +161,15 @@ class CaseChange(WriterFamily):
 
 
 def _headings(facts: DocFacts) -> list[int]:
-    """Headings and titles with text that occur once in the document and are all runs."""
+    """Headings and titles with text, that occur once (not in the header or footer either)
+    and are all runs."""
     return [
         i
         for i, p in enumerate(facts.paragraphs)
         if is_heading(p)
         and p.text.strip()
         and facts.count(p.text) == 1
+        and p.text not in margins(facts)
         and "".join(r.text for r in p.runs) == p.text
     ]
 

@@ -195,12 +195,14 @@ def pick_word_where(
     done: RunTest | None = None,
     keep: Callable[[str], bool] | None = None,
 ) -> dict[str, Any] | None:
-    """A word that occurs once, in the runs of its paragraph (not in a link), none of
-    whose characters is `done` already (has the asked attribute), and that `keep`s."""
+    """A word that occurs once, in the runs of its paragraph (not in a link, nor in the
+    header or footer, where Writer's search would find it first), none of whose
+    characters is `done` already (has the asked attribute), and that `keep`s."""
     choices = []
+    around = margins(facts).lower()
     for word, index in unique_words(facts):
         span = word_span(facts, index, word)
-        if not span or (keep is not None and not keep(word)):
+        if not span or word.lower() in around or (keep is not None and not keep(word)):
             continue
         (start, end), chars = next(iter(span.values()))[0], _chars(facts, index)
         if done is None or not any(done(run) for run in chars[start:end]):
@@ -209,6 +211,11 @@ def pick_word_where(
         return None
     word, index = rng.choice(choices)
     return {"word": word, "paragraph": index, "position": position(facts, index)}
+
+
+def margins(facts: DocFacts) -> str:
+    """The header's and footer's text: Writer's search finds text there too."""
+    return f"{facts.header or ''}\n{facts.footer or ''}"
 
 
 def _chars(facts: DocFacts, index: int) -> list[RunFacts]:
@@ -330,6 +337,7 @@ def _ordinals(facts: DocFacts) -> list[tuple[str, int]]:
                 digits.isdigit()
                 and word[len(digits) :] in ScriptSpan.ORDINAL_SUFFIXES
                 and facts.count(word) == 1
+                and word not in margins(facts)
                 and not any(run.script for run in _chars(facts, index))
             ):
                 out.append((word, index))

@@ -22,6 +22,7 @@ from openlam.tasks.writer.families.character import (
     Unit,
     body_key,
     compare_chars,
+    margins,
     only_changed,
     units,
     whole,
@@ -319,8 +320,8 @@ class DocumentFont(WriterFamily):
     )
 
     def sample_params(self, facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
-        if not facts.texts():
-            return None
+        if not facts.texts() or facts.blocks[-1].startswith("<table"):
+            return None  # Select All selects nothing in a .docx that ends with a table
         return {"value": rng.choice(FONTS)}
 
     def solution(self, params):
@@ -570,7 +571,7 @@ class ItalicToBold(WriterFamily):
     def sample_params(self, facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
         spans = italic_spans(facts)
         by_key = {u.key: u for u in units(facts)}
-        around = (facts.header or "") + (facts.footer or "")
+        around = margins(facts)
         phrases = []
         for key, start, end, text in spans:
             if not text.strip() or text in around:
@@ -671,7 +672,7 @@ class UnderlineEvery(WriterFamily):
     )
 
     def sample_params(self, facts: DocFacts, rng: random.Random) -> dict[str, Any] | None:
-        text, around = facts.all_text, (facts.header or "") + (facts.footer or "")
+        text, around = facts.all_text, margins(facts)
         all_units = units(facts)
         words = sorted(set(re.findall(r"[A-Za-z]{5,}", text)))
         choices = []
