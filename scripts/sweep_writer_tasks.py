@@ -46,7 +46,8 @@ def run_worker(jobs: list[tuple[dict, bool]], out: Path, worker: int) -> None:
 
 def _run(env, instance, policy) -> dict:
     """One episode as a row; an application that stops answering is an error row (the
-    next reset starts a fresh stack), reported apart from checker verdicts."""
+    next reset starts a fresh stack), reported apart from checker verdicts. A solution
+    whose next control is not in the observation has failed, and says where."""
     from openlam.envs.writer.env import AppGone
     from openlam.tasks.writer import episode
 
@@ -58,6 +59,12 @@ def _run(env, instance, policy) -> dict:
             "success": None,
             "error": str(exc),
             "reason": "application error",
+            "seconds": round(time.monotonic() - start, 2),
+        }
+    except LookupError as exc:
+        return {
+            "success": False,
+            "reason": f"the solution stopped at step {policy.position}: {exc}",
             "seconds": round(time.monotonic() - start, 2),
         }
     return {

@@ -62,11 +62,13 @@ class UiEvents:
         for kind in EVENT_TYPES:
             self._listener.register(kind)
         self.count, self.first, self.last, self.opened = 0, None, None, None
+        self.window_at: float | None = None
 
     def mark(self) -> None:
         """Dispatch what is queued and forget it: later events belong to the next action."""
         self.pump()
         self.count, self.first, self.last, self.opened = 0, None, None, None
+        self.window_at = None
 
     def pump(self) -> None:
         """Dispatch every event already received, without waiting for more."""
@@ -104,24 +106,29 @@ class UiEvents:
     def settle(self, acted_at: float, need_reaction: bool) -> str:
         """Wait until the UI has settled after an action that returned at `acted_at`.
 
-        It has settled when a window or menu opened, or when the bus and soffice's UI thread
-        have both been quiet for a quiet period. A click or key that set off nothing yet is
-        given up to REACT_MAX_S to react (soffice runs most commands from its own event
-        queue, after the accessible call has returned); an edit, already checked by the
-        action, is not. Returns what ended the wait.
+        It has settled when a menu opened, or when the bus and soffice's UI thread have both
+        been quiet for a quiet period. A window that opened is waited on until it is quiet as
+        well: soffice announces a dialog before it has built its tab pages, and a heavy one
+        (Paragraph, Page Style, an index) fills in its controls for a while after, so ending
+        at the window would observe a dialog with half its controls. A click or key that set
+        off nothing yet is given up to REACT_MAX_S to react (soffice runs most commands from
+        its own event queue, after the accessible call has returned); an edit, already
+        checked by the action, is not. Returns what ended the wait.
         """
         end = acted_at + SETTLE_MAX_S
         sample = self.ui_thread.sample()
         while True:
             self.pump()
-            if self.opened:
+            if self.opened and not self.opened.startswith("window:"):
                 return self.opened
+            if self.opened and self.window_at is not None:
+                end = max(end, self.window_at + SETTLE_MAX_S)
             now, before, sample = time.monotonic(), sample, self.ui_thread.sample()
             if now >= end:
-                return "limit"
+                return f"{self.opened}, limit" if self.opened else "limit"
             if now >= self._quiet_deadline(acted_at, need_reaction):
                 if not sample.busy_since(before):
-                    return "quiet" if self.count else "no events"
+                    return self.opened or ("quiet" if self.count else "no events")
                 self.last = now  # working without a word: the quiet period starts over
             self.wait(min(self._quiet_deadline(acted_at, need_reaction), end))
 
@@ -136,7 +143,10 @@ class UiEvents:
         self.count += 1
         self.first = self.first or now
         self.last = now
-        if _window_opened(event) or _menu_opened(event):
+        if _window_opened(event):
+            self.window_at = self.window_at or now
+            self.opened = self.opened or event.type
+        elif _menu_opened(event):
             self.opened = self.opened or event.type
 
 
