@@ -19,6 +19,11 @@ class LoraSettings(BaseModel):
     # Dropout costs an extra pass over every adapted activation; on a CPU that is noticeable.
     dropout: float = Field(0.0, ge=0, lt=1)
     target_modules: str | list[str] = "all-linear"
+    # Gradients then stop at the lowest adapted layer: the layers below only run forward,
+    # which on a CPU saves most of the backward pass for a small loss in what can be learned.
+    top_layers: int | None = Field(
+        None, ge=1, description="adapt only the top N transformer layers (default: all)"
+    )
 
 
 class TrainConfig(BaseModel):
@@ -46,7 +51,11 @@ class TrainConfig(BaseModel):
     limit: int | None = Field(None, ge=1, description="use N examples drawn at random (seeded)")
     seed: int = 0
     device: Device = "auto"
-    dtype: DType = Field("auto", description="auto: bfloat16 on a GPU, float32 on the CPU")
+    dtype: DType = Field(
+        "auto",
+        description="auto: bfloat16 on a GPU; on a CPU with bfloat16 instructions, bfloat16 "
+        "frozen weights and float32 trained ones under bfloat16 autocast; float32 elsewhere",
+    )
     threads: int | None = Field(None, ge=1, description="torch CPU threads")
     save_steps: int = Field(25, ge=1, description="resume point every N optimizer steps")
     log_steps: int = Field(1, ge=1)

@@ -4,9 +4,10 @@ adapter trained further, or every weight; and the policy's logits on target toke
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from openlam.models.hf import resolve_device, resolve_dtype
+from openlam.models.hf import cpu_has_bf16, resolve_device, resolve_dtype
 from openlam.train.checkpoint import resolve_start
 from openlam.train.config import LoraSettings, TrainConfig
 
@@ -28,7 +29,8 @@ def load_policy(
 
     base, adapter = resolve_start(start)
     device = resolve_device(config.device)
-    model = _causal_lm(base, resolve_dtype(config.dtype, device))
+    weights, autocast = precision(config, device)
+    model = _causal_lm(base, torch.float32 if autocast and config.full else weights)
     tokenizer = load_tokenizer(adapter or base)
     if config.threads is not None:
         torch.set_num_threads(config.threads)
@@ -39,23 +41,85 @@ def load_policy(
         if config.full:
             model = model.merge_and_unload()
     elif not config.full and trainable:
-        model = get_peft_model(model, lora_config(config.lora, "CAUSAL_LM"))
+        model = get_peft_model(model, lora_config(config.lora, "CAUSAL_LM", model))
     for p in model.parameters():
         p.requires_grad_(trainable and (config.full or p.requires_grad))
-    return model.to(device), tokenizer, base
+    return with_precision(model, autocast).to(device), tokenizer, base
 
 
-def lora_config(settings: LoraSettings, task_type: str) -> Any:
-    """The PEFT LoraConfig for these settings and task (CAUSAL_LM, SEQ_CLS)."""
+def precision(config: TrainConfig, device: str) -> tuple[torch.dtype, bool]:
+    """(dtype of the frozen weights, whether to compute under bfloat16 autocast).
+
+    On a CPU with bfloat16 instructions, `auto` keeps the frozen weights in bfloat16 and the
+    trained ones in float32 (their updates are too small for bfloat16's 8-bit mantissa), and
+    runs the matrix products in bfloat16: several times faster than float32 there. A CPU
+    without them computes in float32.
+    """
+    import torch
+
+    if config.dtype == "auto" and device == "cpu" and cpu_has_bf16():
+        return torch.bfloat16, True
+    return resolve_dtype(config.dtype, device), False
+
+
+def with_precision(model: Any, autocast: bool) -> Any:
+    """The model with its trained weights in float32 under autocast, marked for `compute`."""
+    if autocast:
+        for p in trainable_parameters(model):
+            p.data = p.data.float()
+    model.openlam_autocast = autocast
+    return model
+
+
+def compute(model: Any) -> Any:
+    """The context a forward pass of `model` runs in: bfloat16 autocast where it was loaded
+    for it (see `precision`), nothing otherwise."""
+    import torch
+
+    device = next(model.parameters()).device.type
+    enabled = getattr(model, "openlam_autocast", False)
+    return torch.autocast(device, dtype=torch.bfloat16, enabled=enabled)
+
+
+def lora_config(settings: LoraSettings, task_type: str, model: Any = None) -> Any:
+    """The PEFT LoraConfig for these settings and task (CAUSAL_LM, SEQ_CLS); `top_layers`
+    needs the model, whose linear layers it names."""
     from peft import LoraConfig
 
+    targets = settings.target_modules
+    if settings.top_layers is not None:
+        if model is None:
+            raise ValueError("top_layers needs the model to name its layers")
+        targets = top_layer_modules(model, settings)
     return LoraConfig(
         r=settings.r,
         lora_alpha=settings.alpha,
         lora_dropout=settings.dropout,
-        target_modules=settings.target_modules,
+        target_modules=targets,
         task_type=task_type,
     )
+
+
+def top_layer_modules(model: Any, settings: LoraSettings) -> list[str]:
+    """Full names of the linear modules to adapt in the top `top_layers` layers (those named
+    by `target_modules`, or every linear one for all-linear)."""
+    import torch
+
+    layers = model.config.num_hidden_layers
+    lowest = layers - min(settings.top_layers or layers, layers)
+    wanted = settings.target_modules
+    names = []
+    for name, module in model.named_modules():
+        found = re.search(r"\.layers\.(\d+)\.", name)
+        if not isinstance(module, torch.nn.Linear) or found is None:
+            continue
+        if int(found.group(1)) < lowest:
+            continue
+        if wanted == "all-linear" or name.rsplit(".", 1)[-1] in wanted:
+            names.append(name)
+    if not names:
+        raise ValueError(f"no linear layer matches {wanted!r} in the top {settings.top_layers}")
+    return names
 
 
 def _causal_lm(path: str, dtype: torch.dtype) -> PreTrainedModel:
@@ -137,7 +201,8 @@ def target_logprobs(
     label_pos = (lens - targets + j).clamp(min=0)
     keep = width - int((lens - targets - 1).min())
     pred_pos = (label_pos - 1 - (width - keep)).clamp(min=0)
-    logits = model(input_ids=ids, attention_mask=mask, logits_to_keep=keep).logits
+    with compute(model):
+        logits = model(input_ids=ids, attention_mask=mask, logits_to_keep=keep).logits
     picked = logits.gather(1, pred_pos.unsqueeze(-1).expand(-1, -1, logits.shape[-1]))
     labels = ids.gather(1, label_pos)
     logprobs = torch.log_softmax(picked.float(), dim=-1).gather(-1, labels.unsqueeze(-1))

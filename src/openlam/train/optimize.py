@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from openlam.train.checkpoint import CheckpointMeta, file_hashes, load_resume, save_resume
 from openlam.train.config import TrainConfig, fingerprint_fields
 from openlam.train.examples import Example, encode
-from openlam.train.modeling import load_policy, target_logprobs, trainable_parameters
+from openlam.train.modeling import compute, load_policy, target_logprobs, trainable_parameters
 from openlam.train.phases import Log, finished, policy_kind, run_fingerprint, save_checkpoint
 from openlam.train.sft import optimizer_and_schedule
 
@@ -67,7 +67,7 @@ def sample_actions(
     prompts = [encode(s, tokenizer).prompt_ids for s in states]
     device = str(next(model.parameters()).device)
     ids, mask, _ = left_padded(prompts, tokenizer.pad_token_id, device)
-    with torch.inference_mode():
+    with torch.inference_mode(), compute(model):
         out = model.generate(
             input_ids=ids,
             attention_mask=mask,

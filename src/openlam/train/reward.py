@@ -19,7 +19,7 @@ from openlam.agent.prompt import PromptConfig
 from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.collect import load_results
 from openlam.data.samples import sample_split, step_samples
-from openlam.models.hf import resolve_device, resolve_dtype
+from openlam.models.hf import resolve_device
 from openlam.train.checkpoint import (
     CheckpointMeta,
     TrainingError,
@@ -33,10 +33,13 @@ from openlam.train.checkpoint import (
 from openlam.train.config import LoraSettings, TrainConfig, fingerprint_fields
 from openlam.train.examples import Encoded, Example, encode
 from openlam.train.modeling import (
+    compute,
     load_tokenizer,
     lora_config,
+    precision,
     right_padded,
     trainable_parameters,
+    with_precision,
 )
 from openlam.train.phases import Log, finished, run_fingerprint, save_checkpoint
 from openlam.train.sft import encode_all, micro_batches, optimizer_and_schedule, subset
@@ -79,7 +82,7 @@ def load_reward_model(start: str, config: TrainConfig, adapter: str | None = Non
 
     base, policy_adapter = resolve_start(start)
     device = resolve_device(config.device)
-    dtype = resolve_dtype(config.dtype, device)
+    dtype, autocast = precision(config, device)
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=1, dtype=dtype, attn_implementation="sdpa"
     )
@@ -90,8 +93,8 @@ def load_reward_model(start: str, config: TrainConfig, adapter: str | None = Non
     if adapter is not None:
         model = PeftModel.from_pretrained(model, adapter, is_trainable=False)
     else:
-        model = get_peft_model(model, lora_config(config.lora, "SEQ_CLS"))
-    return model.to(device)
+        model = get_peft_model(model, lora_config(config.lora, "SEQ_CLS", model))
+    return with_precision(model, autocast).to(device)
 
 
 def backbone(model: Any) -> Any:
@@ -106,9 +109,11 @@ def reward_scores(model: Any, rows: list[list[int]], pad_id: int) -> Any:
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
     device = next(model.parameters()).device
     ids, mask = right_padded(rows, pad_id, str(device))
-    hidden = backbone(inner)(input_ids=ids, attention_mask=mask).last_hidden_state
     last = torch.tensor([len(r) - 1 for r in rows], device=device)
-    return inner.score(hidden[torch.arange(len(rows), device=device), last]).squeeze(-1).float()
+    with compute(model):
+        hidden = backbone(inner)(input_ids=ids, attention_mask=mask).last_hidden_state
+        scores = inner.score(hidden[torch.arange(len(rows), device=device), last])
+    return scores.squeeze(-1).float()
 
 
 class RewardModel:
