@@ -106,3 +106,73 @@ def test_a_noisy_expert_lost_after_its_own_error_gives_up_but_a_lost_oracle_is_a
     expert.errors.append("skipped step")
     action = expert(obs)
     assert action.status == Status.FAIL and expert.errors[-1].startswith("gave up")
+
+
+QUIET = NoiseConfig(premature_finish=0, skipped_step=0, wrong_control=0, wrong_argument=0)
+
+
+def test_a_recovering_expert_makes_a_wrong_call_then_the_right_one():
+    instance = registry.sample("writer/font-size-word-v1", 1, seed=3)[0]
+    obs = FakeWriterEnv().reset()[0]
+    right = NoisyOracle(instance, QUIET)
+    expected = [right(obs) for _ in range(2)]
+    expert = NoisyOracle(instance, QUIET.model_copy(update={"wrong_argument": 1, "recover": 1}))
+    wrong = expert(obs)
+    assert wrong.function == "select_text" and wrong.args != expected[0].args
+    expert.noise = QUIET
+    assert [expert(obs) for _ in range(2)] == expected
+    assert expert.error_steps == [0] and expert.errors[0].startswith("wrong argument")
+
+
+def test_a_recovering_expert_clicks_a_wrong_toggle_again_before_the_right_control():
+    instance = registry.sample("writer/bold-word-v1", 1, seed=3)[0]
+    obs = FakeWriterEnv().reset()[0]
+    expert = NoisyOracle(instance, QUIET)
+    assert expert(obs).function == "select_text"
+    expert.noise = QUIET.model_copy(update={"wrong_control": 1, "recover": 1})
+    wrong = expert(obs)
+    assert wrong.control_name in ("Italic", "Underline", "Center Horizontally")
+    expert.noise = QUIET
+    undo, bold = expert(obs), expert(obs)
+    assert (undo.function, undo.control_name) == ("click_input", wrong.control_name)
+    assert bold.control_name == "Bold"
+    assert expert.error_steps == [1]
+
+
+def test_steps_the_expert_got_wrong_are_not_samples_but_their_corrections_are():
+    from openlam.agent.prompt import PromptConfig
+    from openlam.data.samples import step_samples
+    from openlam.records import ActionResult, Shown, Step, Trajectory
+
+    obs = FakeWriterEnv().reset()[0]
+    shown = Shown(controls=[c.label for c in obs.controls])
+    actions = [
+        {"function": "select_text", "args": {"text": "intermediat"}},
+        {"function": "select_text", "args": {"text": "intermediate"}},
+        {"function": "set_edit_text", "args": {"text": "9"}, "control_label": "5"},
+    ]
+    steps = [
+        Step(index=i, observation=obs, shown=shown, action=a, result=ActionResult(ok=True))
+        for i, a in enumerate(actions)
+    ]
+    trajectory = Trajectory(id="t", app="writer", request="Make it 9 pt", steps=steps)
+    result = TaskResult(
+        id="t",
+        family="writer/font-size-word-v1",
+        template="letter",
+        split="train",
+        phrasing=0,
+        request="Make it 9 pt",
+        source="",
+        expert="noisy-oracle",
+        success=True,
+        reason="",
+        expert_error_steps=[0],
+        steps=3,
+        attempts=1,
+        seconds={},
+        trajectory="t.jsonl",
+    )
+    samples = step_samples(trajectory, result, PromptConfig())
+    assert [s.step for s in samples] == [1, 2]
+    assert '"intermediat"' in samples[0].messages[-1].content  # the mistake, in its history

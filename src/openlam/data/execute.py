@@ -44,6 +44,9 @@ class TaskResult(Record):
     success: bool
     reason: str
     expert_errors: list[str] = Field(default_factory=list)
+    expert_error_steps: list[int] = Field(
+        default_factory=list, description="positions of the steps the expert got wrong"
+    )
     execution_error: str | None = None
     steps: int
     attempts: int
@@ -78,6 +81,7 @@ def execute(
     result = run_episode(env, instance, policy, path, config, trusted=scripted)
     trajectory, check = result.trajectory, result.check
     errors = list(getattr(policy, "errors", []))
+    error_steps = list(getattr(policy, "error_steps", []))
     executed = time.monotonic()
     verdict = None
     if judge_model is not None and trajectory.steps:
@@ -89,6 +93,7 @@ def execute(
         success=check.success,
         reason=check.reason,
         expert_errors=errors,
+        expert_error_steps=error_steps,
         execution_error=cut_short[0] if cut_short else None,
         steps=len(trajectory.steps),
         attempts=attempts,

@@ -49,16 +49,19 @@ def step_samples(
     trajectory: Trajectory, result: TaskResult, config: PromptConfig
 ) -> list[StepSample]:
     """The steps of one trajectory as samples, each prompt rebuilt from the step's record
-    with the function the agent uses (`step_messages`). Left out: steps the environment
-    rejected, steps without an action, and steps whose control was not among those shown."""
+    with the function the agent uses (`step_messages`). Left out: steps the expert got
+    wrong (the steps that put them right stay, with the mistake in their history), steps
+    the environment rejected, steps without an action, and steps whose control was not
+    among those shown."""
     split = sample_split(result)
     if split is None:
         return []
     app = app_for(result.app)
     actions = app.action_space()
     out = []
+    wrong = set(result.expert_error_steps)
     for position, step in enumerate(trajectory.steps):
-        if not _teaches(step, trajectory):
+        if position in wrong or not _teaches(step, trajectory):
             continue
         messages = step_messages(
             trajectory.request,
