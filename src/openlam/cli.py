@@ -353,13 +353,32 @@ def _openai_model(endpoint: str, name: str, api_key_env: str | None):
     )
 
 
+MODEL_HELP = (
+    "smollm2: writer-lam (the shipped Writer LAM, the default when it ships) or base (the "
+    "untrained model); hf: path or hub name; openai: model id; llamacpp: gguf."
+)
+
+
+def _default_model(backend: str, model: str | None, adapter: str | None, app: str) -> str | None:
+    """The shipped LAM for the app when the default backend is given no model or adapter."""
+    if backend != "smollm2" or model is not None or adapter is not None:
+        return model
+    from openlam.models.shipped import BASE, default_model
+
+    chosen = default_model(app)
+    if chosen == BASE:
+        console.print(f"[yellow]no trained {app} LAM ships in this installation: "
+                      "using the untrained base model[/yellow]")  # fmt: skip
+    return chosen
+
+
 @app.command("run")
 def run_command(
     request: str = typer.Argument(..., help="What to do, in words."),
     doc: Path = typer.Option(None, help="The .docx/.odt to work on (default: a sample letter)."),
     out: Path = typer.Option(None, help="Where to save the result (.docx, .odt or .pdf)."),
     backend: str = typer.Option("smollm2", help="smollm2, hf, openai, llamacpp or scripted."),
-    model: str = typer.Option(None, help="hf: path or hub name; openai: model id; llamacpp: gguf."),
+    model: str = typer.Option(None, help=MODEL_HELP),
     adapter: str = typer.Option(None, help="A LoRA adapter directory (hf, smollm2)."),
     base_url: str = typer.Option(None, help="openai: the API root with /v1."),
     outputs: Path = typer.Option(None, help="scripted: a file with one model output per line."),
@@ -384,7 +403,7 @@ def run_command(
     from openlam.tasks.writer.templates import default_template
 
     given = {
-        "model": model,
+        "model": _default_model(backend, model, adapter, "writer"),
         "adapter": adapter,
         "base_url": base_url,
         "outputs": outputs.read_text().splitlines() if outputs else None,
@@ -418,7 +437,7 @@ def actions() -> None:
 @app.command("serve")
 def serve_command(
     backend: str = typer.Option("smollm2", help="smollm2, hf, openai or llamacpp."),
-    model: str = typer.Option(None, help="hf: path or hub name; openai: model id; llamacpp: gguf."),
+    model: str = typer.Option(None, help=MODEL_HELP),
     adapter: str = typer.Option(None, help="A LoRA adapter directory (hf, smollm2)."),
     base_url: str = typer.Option(None, help="openai: the upstream API root with /v1."),
     device: str = typer.Option(None, help="auto, cpu or cuda (hf, smollm2)."),
@@ -433,7 +452,7 @@ def serve_command(
     from openlam.models.serve import ModelServer
 
     given = {
-        "model": model,
+        "model": _default_model(backend, model, adapter, "writer"),
         "adapter": adapter,
         "base_url": base_url,
         "device": device,

@@ -28,7 +28,7 @@ def test_load_openai_model_checks_nothing_over_the_network():
     ("fields", "message"),
     [
         ({"backend": "openai", "model": "m", "adapter": "a"}, "does not use \\['adapter'\\]"),
-        ({"backend": "smollm2", "model": "x"}, "does not use \\['model'\\]"),
+        ({"backend": "smollm2", "model": "x"}, "smollm2 models: base, writer-lam"),
         ({"backend": "openai", "model": "m", "threads": 1}, "does not use \\['threads'\\]"),
         ({"backend": "hf"}, "needs \\['model'\\]"),
         ({"backend": "openai", "base_url": "http://x/v1"}, "needs \\['model'\\]"),

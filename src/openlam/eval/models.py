@@ -1,7 +1,8 @@
 """The models an evaluation compares, each under the name its table column shows.
 
 A model is written `NAME=SPEC` (or just `SPEC`, named after itself), where SPEC is
-`smollm2` (the untrained default), a training checkpoint or model directory,
+`base` or `smollm2` (the untrained default), a shipped LAM by name (`writer-lam`), a training
+checkpoint or model directory,
 `openai:MODEL@BASE_URL` (an OpenAI-compatible endpoint) or `gguf:PATH` (llama.cpp).
 """
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from openlam.models.base import TextModel
 from openlam.models.config import ModelConfig, load_model
+from openlam.models.shipped import BASE, SHIPPED
 
 
 class NamedModel(BaseModel):
@@ -27,8 +29,10 @@ class NamedModel(BaseModel):
 
 def model_config_for(spec: str, device: str = "auto", threads: int | None = None) -> ModelConfig:
     """The ModelConfig a SPEC stands for."""
-    if spec == "smollm2":
+    if spec in ("smollm2", BASE):
         return ModelConfig(backend="smollm2", device=device, threads=threads)
+    if spec in SHIPPED:
+        return ModelConfig(backend="smollm2", model=spec, device=device, threads=threads)
     if spec.startswith("openai:"):
         model, _, url = spec.removeprefix("openai:").partition("@")
         if not model or not url:

