@@ -3,7 +3,10 @@ weight changes; PPO raises the reward of what the policy samples."""
 
 import json
 
+import pytest
+
 from openlam.models.base import Message
+from openlam.train.checkpoint import TrainingError
 from openlam.train.config import LoraSettings, TrainConfig
 from openlam.train.examples import Example
 from openlam.train.modeling import load_policy
@@ -41,6 +44,9 @@ def test_reward_model_fits_labels_and_every_trainable_weight_changes(tiny_model,
     assert meta.metrics["last_loss"] < 0.5 * meta.metrics["first_loss"]
     assert meta.metrics["positive_steps"] == 4 and meta.metrics["test_steps"] == 4
     assert meta.metrics["test_sign_accuracy"] == 1.0
+    logged = [json.loads(line) for line in (tmp_path / "rm" / "log.jsonl").open()]
+    assert [r["step"] for r in logged] == list(range(1, meta.metrics["steps"] + 1))
+    assert logged[-1]["loss"] == meta.metrics["last_loss"]
     reloaded = RewardModel(tmp_path / "rm", device="cpu")
     after = dict(reloaded.model.named_parameters())
     assert any("score" in n for n in before)
@@ -48,6 +54,38 @@ def test_reward_model_fits_labels_and_every_trainable_weight_changes(tiny_model,
     assert not unchanged
     good, bad = reloaded.score([steps[0].example, steps[1].example])
     assert good > 0 > bad
+
+
+def test_an_interrupted_reward_run_resumes_where_it_stopped(tiny_model, tmp_path):
+    import torch
+
+    steps = [labelled(i, i % 2 == 0) for i in range(8)]
+    config = TrainConfig(
+        lora=LoraSettings(r=8, alpha=16),
+        epochs=4,
+        batch_size=4,
+        grad_accumulation=1,
+        device="cpu",
+        save_steps=3,
+    )
+
+    def train(out, log):
+        # The new head and adapter are drawn at load: the same draw for every run.
+        torch.manual_seed(0)
+        return train_reward_on(steps, [], str(tiny_model), out, config, log)
+
+    def interrupt(line):
+        if line.startswith("reward step 4/"):
+            raise KeyboardInterrupt
+
+    whole = train(tmp_path / "a", lambda _: None)
+    with pytest.raises(KeyboardInterrupt):
+        train(tmp_path / "b", interrupt)
+    lines = []
+    resumed = train(tmp_path / "b", lines.append)
+    assert lines[0] == "resuming at step 3 of 8"
+    assert resumed.metrics["last_loss"] == pytest.approx(whole.metrics["last_loss"], rel=1e-4)
+    assert len((tmp_path / "b" / "log.jsonl").read_text().splitlines()) == 8
 
 
 def test_advantages_compare_samples_of_the_same_state():
@@ -87,3 +125,36 @@ def test_ppo_raises_the_reward_and_changes_every_trainable_weight(tiny_model, tm
     after = dict(trained.named_parameters())
     unchanged = [n for n in before if (after[n] - before[n]).abs().max() == 0]
     assert not unchanged
+
+
+def test_an_interrupted_ppo_run_resumes_where_it_stopped(tiny_model, tmp_path):
+    states = [
+        Example(id=str(i), messages=[Message(role="user", content=f"Task {i}")], target="")
+        for i in range(8)
+    ]
+    config = OptimizeConfig(
+        train=TrainConfig(batch_size=8, scheduler="constant", device="cpu", save_steps=1),
+        states_per_batch=4,
+        samples_per_state=2,
+        max_new_tokens=4,
+        ppo_epochs=1,
+    )
+
+    def interrupt(line):
+        if line.startswith("batch 2/"):
+            raise KeyboardInterrupt
+
+    def score(examples):
+        return [float(len(e.target)) for e in examples]
+
+    out = tmp_path / "ppo"
+    with pytest.raises(KeyboardInterrupt):
+        optimize(states, score, str(tiny_model), out, config, [], interrupt)
+    other = config.model_copy(update={"clip": 0.3})
+    with pytest.raises(TrainingError, match="interrupted run"):
+        optimize(states, score, str(tiny_model), out, other, [], print)
+    lines = []
+    meta = optimize(states, score, str(tiny_model), out, config, [], lines.append)
+    assert lines[0] == "resuming at step 1 of 2"
+    assert [json.loads(line)["batch"] for line in (out / "log.jsonl").open()] == [1, 2]
+    assert meta.metrics["batches"] == 2 and meta.metrics["last_kl"] is not None

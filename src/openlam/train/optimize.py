@@ -14,17 +14,16 @@ RLOO/GRPO), which spares training a critic of the policy's size on a CPU.
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from openlam.train.checkpoint import CheckpointMeta, file_hashes, load_resume, save_resume
+from openlam.train.checkpoint import CheckpointMeta, file_hashes
 from openlam.train.config import TrainConfig, fingerprint_fields
 from openlam.train.examples import Example, encode
+from openlam.train.loop import LoopState, Record, TrainLoop
 from openlam.train.modeling import compute, load_policy, target_logprobs, trainable_parameters
 from openlam.train.phases import Log, finished, policy_kind, run_fingerprint, save_checkpoint
 from openlam.train.sft import optimizer_and_schedule
@@ -143,43 +142,33 @@ def optimize(
     data = file_hashes(data_files)
     key = run_fingerprint("optimize", start, data, {"config": config.model_dump(mode="json")})
     key = run_fingerprint(key, start, data, {"train": fingerprint_fields(tc)})
-    state = load_resume(out, policy, optimizer, scheduler, key) or {
-        "batch": 0,
-        "beta": config.kl_coef,
-        "seconds": 0.0,
-        "history": [],
-    }
-    state["fingerprint"] = key
-    torch.manual_seed(tc.seed + state["batch"])
-    started = time.perf_counter() - state["seconds"]
-    with (out / "log.jsonl").open("a", encoding="utf-8") as sink:
-        for index in range(state["batch"], len(batches)):
-            rollout = _rollout(policy, tokenizer, batches[index], scorer, config)
-            record = _update(policy, reference, tokenizer, rollout, optimizer, config, state)
-            scheduler.step()
-            state["batch"], state["seconds"] = index + 1, time.perf_counter() - started
-            record |= {"batch": index + 1, "seconds": round(state["seconds"], 2)}
-            state["history"].append(record)
-            sink.write(json.dumps(record) + "\n")
-            sink.flush()
-            log(
-                f"batch {index + 1}/{len(batches)} reward {record['reward']:.3f} "
-                f"kl {record['kl']:.4f} beta {state['beta']:.4f}"
-            )
-            if (index + 1) % tc.save_steps == 0 and index + 1 < len(batches):
-                save_resume(out, policy, optimizer, scheduler, state)
-    history = state["history"]
+    loop = TrainLoop(
+        model=policy,
+        optimizer=optimizer,
+        scheduler=scheduler,
+        out=out,
+        fingerprint=key,
+        total=len(batches),
+        save_steps=tc.save_steps,
+        log_steps=tc.log_steps,
+        describe=lambda r: (
+            f"batch {r['batch']}/{len(batches)} reward {r['reward']:.3f} "
+            f"kl {r['kl']:.4f} beta {r['beta']:.4f}"
+        ),
+        log=log,
+    )
+
+    def step(index: int, state: LoopState) -> Record:
+        rollout = _rollout(policy, tokenizer, batches[index], scorer, config)
+        record = _update(policy, reference, tokenizer, rollout, optimizer, config, state.extra)
+        scheduler.step()
+        return record | {"batch": index + 1}
+
+    state = loop.resume({"beta": config.kl_coef})
+    # Seeded by the batch, so the samples of a resumed run depend only on where it resumed.
+    torch.manual_seed(tc.seed + state.step)
+    state = loop.run(step, state)
     kind = policy_kind(policy)
-    metrics = {
-        "states": len(states),
-        "batches": len(batches),
-        "steps": len(batches) * config.ppo_epochs,
-        "seconds": round(state["seconds"], 2),
-        "first_reward": history[0]["reward"] if history else None,
-        "last_reward": history[-1]["reward"] if history else None,
-        "last_kl": history[-1]["kl"] if history else None,
-        "surrogate_fell": sum(h["loss_last"] < h["loss_first"] for h in history),
-    }
     return save_checkpoint(
         policy,
         tokenizer,
@@ -191,9 +180,23 @@ def optimize(
             start=start,
             data=data,
             config=config.model_dump(mode="json"),
-            metrics=metrics,
+            metrics=_metrics(state, len(states), len(batches), config.ppo_epochs),
         ),
     )
+
+
+def _metrics(state: LoopState, states: int, batches: int, ppo_epochs: int) -> dict[str, Any]:
+    first, last = state.first_last("reward")
+    return {
+        "states": states,
+        "batches": batches,
+        "steps": batches * ppo_epochs,
+        "seconds": round(state.seconds, 2),
+        "first_reward": first,
+        "last_reward": last,
+        "last_kl": state.first_last("kl")[1],
+        "surrogate_fell": sum(h["loss_last"] < h["loss_first"] for h in state.history),
+    }
 
 
 def _rollout(
@@ -224,9 +227,10 @@ def _update(
     rollout: Rollout,
     optimizer: Any,
     config: OptimizeConfig,
-    state: dict,
+    carried: dict,
 ) -> dict[str, float]:
-    """PPO epochs over one rollout; adapts the KL weight; returns what to log."""
+    """PPO epochs over one rollout; adapts the KL weight kept in `carried`; returns what to
+    log."""
     import torch
 
     pad, size = tokenizer.pad_token_id, config.train.batch_size
@@ -253,7 +257,7 @@ def _update(
                 policy, _pick(rollout.rows, chunk), _pick(rollout.target_lens, chunk), pad
             )
             adv = torch.tensor(_pick(rollout.advantages, chunk), device=new.device).unsqueeze(1)
-            loss, kl = ppo_loss(new, old, ref, mask, adv, config.clip, state["beta"])
+            loss, kl = ppo_loss(new, old, ref, mask, adv, config.clip, carried["beta"])
             (loss / len(chunks)).backward()
             epoch_loss += loss.item() / len(chunks)
             kls.append(kl.item())
@@ -266,11 +270,11 @@ def _update(
     if config.kl_target is not None:
         # Proportional control of the KL weight, clipped as in Ziegler et al. (2019).
         error = max(-0.2, min(0.2, kl / config.kl_target - 1))
-        state["beta"] *= 1 + 0.5 * error
+        carried["beta"] *= 1 + 0.5 * error
     return {
         "reward": sum(rollout.rewards) / len(rollout.rewards),
         "kl": kl,
-        "beta": state["beta"],
+        "beta": carried["beta"],
         "loss_first": losses[0],
         "loss_last": losses[-1],
     }

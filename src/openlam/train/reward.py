@@ -9,7 +9,6 @@ output at the last token.
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,25 +23,29 @@ from openlam.train.checkpoint import (
     CheckpointMeta,
     TrainingError,
     file_hashes,
-    load_resume,
     policy_variant,
     read_meta,
     resolve_start,
-    save_resume,
 )
 from openlam.train.config import LoraSettings, TrainConfig, fingerprint_fields
 from openlam.train.examples import Encoded, Example, encode
+from openlam.train.loop import LoopState, Record, TrainLoop
 from openlam.train.modeling import (
     compute,
     load_tokenizer,
     lora_config,
     precision,
     right_padded,
-    trainable_parameters,
     with_precision,
 )
 from openlam.train.phases import Log, finished, run_fingerprint, save_checkpoint
-from openlam.train.sft import encode_all, micro_batches, optimizer_and_schedule, subset
+from openlam.train.sft import (
+    encode_all,
+    micro_batches,
+    optimizer_and_schedule,
+    optimizer_step,
+    subset,
+)
 
 REWARD_DEFAULTS = TrainConfig(lora=LoraSettings(r=8, alpha=16), learning_rate=2e-4)
 
@@ -219,43 +222,53 @@ def _fit(
     total = math.ceil(len(batches) / config.grad_accumulation)
     total = min(total, config.max_steps or total)
     optimizer, scheduler = optimizer_and_schedule(model, config, total)
-    state = load_resume(out, model, optimizer, scheduler, key) or {
-        "step": 0,
-        "seconds": 0.0,
-        "losses": [],
-    }
-    state["fingerprint"] = key
-    started = time.perf_counter() - state["seconds"]
+    loop = TrainLoop(
+        model=model,
+        optimizer=optimizer,
+        scheduler=scheduler,
+        out=out,
+        fingerprint=key,
+        total=total,
+        save_steps=config.save_steps,
+        log_steps=config.log_steps,
+        describe=lambda r: f"reward step {r['step']}/{total} mse {r['loss']:.4f}",
+        log=log,
+    )
+    accum, pad = config.grad_accumulation, tokenizer.pad_token_id
+
+    def step(index: int, state: LoopState) -> Record:
+        group = [[encoded[i] for i in b] for b in batches[index * accum : (index + 1) * accum]]
+        loss = _mse(model, group, labels, pad)
+        optimizer_step(model, optimizer, scheduler, config.max_grad_norm)
+        return {"step": index + 1, "loss": loss, "lr": scheduler.get_last_lr()[0]}
+
+    state = loop.resume({})
     model.train()
-    for step in range(state["step"], total):
-        loss_value = 0.0
-        group = batches[step * config.grad_accumulation : (step + 1) * config.grad_accumulation]
-        for batch in group:
-            rows = [encoded[i] for i in batch]
-            scores = reward_scores(model, [_ids(e) for e in rows], tokenizer.pad_token_id)
-            target = torch.tensor([labels[e.id] for e in rows], device=scores.device)
-            loss = torch.nn.functional.mse_loss(scores, target) / len(group)
-            loss.backward()
-            loss_value += loss.item()
-        torch.nn.utils.clip_grad_norm_(trainable_parameters(model), config.max_grad_norm)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
-        state["step"], state["seconds"] = step + 1, time.perf_counter() - started
-        state["losses"].append(loss_value)
-        if state["step"] % config.log_steps == 0:
-            log(f"reward step {state['step']}/{total} mse {loss_value:.4f}")
-        if state["step"] % config.save_steps == 0 and state["step"] < total:
-            save_resume(out, model, optimizer, scheduler, state)
+    state = loop.run(step, state)
     model.eval()
+    first, last = state.first_last("loss")
     return {
         "examples": len(encoded),
         "too_long": too_long,
         "steps": total,
-        "seconds": round(state["seconds"], 2),
-        "first_loss": state["losses"][0] if state["losses"] else None,
-        "last_loss": state["losses"][-1] if state["losses"] else None,
+        "seconds": round(state.seconds, 2),
+        "first_loss": first,
+        "last_loss": last,
     }
+
+
+def _mse(model: Any, group: list[list[Encoded]], labels: dict[str, float], pad: int) -> float:
+    """Forward and backward over the micro-batches of one optimizer step; their mean MSE."""
+    import torch
+
+    total = 0.0
+    for rows in group:
+        scores = reward_scores(model, [_ids(e) for e in rows], pad)
+        target = torch.tensor([labels[e.id] for e in rows], device=scores.device)
+        loss = torch.nn.functional.mse_loss(scores, target) / len(group)
+        loss.backward()
+        total += loss.item()
+    return total
 
 
 def sign_accuracy(model: Any, tokenizer: Any, steps: list[LabelledStep], batch: int) -> float:

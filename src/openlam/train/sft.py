@@ -7,20 +7,15 @@ just the trainable weights and the optimizer.
 
 from __future__ import annotations
 
-import json
 import math
 import random
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from openlam.train.checkpoint import load_resume, save_resume
 from openlam.train.config import TrainConfig
 from openlam.train.examples import Encoded, Example, encode
+from openlam.train.loop import Log, LoopState, Record, TrainLoop
 from openlam.train.modeling import target_logprobs, trainable_parameters
-
-Log = Callable[[str], None]
 
 
 def encode_all(
@@ -83,6 +78,16 @@ def optimizer_and_schedule(model: Any, config: TrainConfig, total_steps: int) ->
     return optimizer, scheduler
 
 
+def optimizer_step(model: Any, optimizer: Any, scheduler: Any, max_grad_norm: float) -> None:
+    """Clip the accumulated gradients, step the optimizer and the schedule, clear them."""
+    import torch
+
+    torch.nn.utils.clip_grad_norm_(trainable_parameters(model), max_grad_norm)
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad(set_to_none=True)
+
+
 def train_sft(
     model: Any,
     tokenizer: Any,
@@ -106,43 +111,35 @@ def train_sft(
         total_steps = min(total_steps, config.max_steps)
         batches = batches[: total_steps * config.grad_accumulation]
     optimizer, scheduler = optimizer_and_schedule(model, config, total_steps)
-    state = load_resume(out, model, optimizer, scheduler, run_fingerprint) or {
-        "step": 0,
-        "tokens": 0,
-        "target_tokens": 0,
-        "seconds": 0.0,
-        "losses": [],
-    }
-    state["fingerprint"] = run_fingerprint
-    if state["step"]:
-        log(f"resuming at step {state['step']} of {total_steps}")
+    loop = TrainLoop(
+        model=model,
+        optimizer=optimizer,
+        scheduler=scheduler,
+        out=out,
+        fingerprint=run_fingerprint,
+        total=total_steps,
+        save_steps=config.save_steps,
+        log_steps=config.log_steps,
+        describe=lambda r: f"step {r['step']}/{total_steps} loss {r['loss']:.4f}",
+        log=log,
+    )
+    accum, pad = config.grad_accumulation, tokenizer.pad_token_id
+
+    def step(index: int, state: LoopState) -> Record:
+        group = [[encoded[i] for i in b] for b in batches[index * accum : (index + 1) * accum]]
+        loss = _accumulate(model, group, pad, state.extra)
+        optimizer_step(model, optimizer, scheduler, config.max_grad_norm)
+        lr = scheduler.get_last_lr()[0]
+        return {"step": index + 1, "loss": loss, "lr": lr, "tokens": state.extra["tokens"]}
+
+    state = loop.resume({"tokens": 0, "target_tokens": 0})
     model.train()
-    started = time.perf_counter() - state["seconds"]
-    pad = tokenizer.pad_token_id
-    with (out / "log.jsonl").open("a", encoding="utf-8") as sink:
-        for step in range(state["step"], total_steps):
-            group = batches[step * config.grad_accumulation : (step + 1) * config.grad_accumulation]
-            loss = _accumulate(model, [[encoded[i] for i in b] for b in group], pad, state)
-            torch.nn.utils.clip_grad_norm_(trainable_parameters(model), config.max_grad_norm)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            state["step"] = step + 1
-            state["losses"].append(loss)
-            state["seconds"] = time.perf_counter() - started
-            if state["step"] % config.log_steps == 0 or state["step"] == total_steps:
-                record = {"step": state["step"], "loss": loss, "lr": scheduler.get_last_lr()[0]}
-                record |= {"tokens": state["tokens"], "seconds": round(state["seconds"], 2)}
-                sink.write(json.dumps(record) + "\n")
-                sink.flush()
-                log(f"step {state['step']}/{total_steps} loss {loss:.4f}")
-            if state["step"] % config.save_steps == 0 and state["step"] < total_steps:
-                save_resume(out, model, optimizer, scheduler, state)
+    state = loop.run(step, state)
     model.eval()
     return _metrics(state, len(encoded), too_long, total_steps)
 
 
-def _accumulate(model: Any, group: list[list[Encoded]], pad: int, state: dict) -> float:
+def _accumulate(model: Any, group: list[list[Encoded]], pad: int, counts: dict) -> float:
     """Forward and backward over the micro-batches of one optimizer step; the mean loss per
     target token."""
     n_target = sum(len(e.target_ids) for batch in group for e in batch)
@@ -157,21 +154,22 @@ def _accumulate(model: Any, group: list[list[Encoded]], pad: int, state: dict) -
         loss = -(logprobs * mask).sum() / n_target
         loss.backward()
         total += loss.item()
-        state["tokens"] += sum(e.length for e in batch)
-        state["target_tokens"] += sum(len(e.target_ids) for e in batch)
+        counts["tokens"] += sum(e.length for e in batch)
+        counts["target_tokens"] += sum(len(e.target_ids) for e in batch)
     return total
 
 
-def _metrics(state: dict, examples: int, too_long: int, steps: int) -> dict[str, Any]:
-    losses = state["losses"]
+def _metrics(state: LoopState, examples: int, too_long: int, steps: int) -> dict[str, Any]:
+    first, last = state.first_last("loss")
+    tokens = state.extra["tokens"]
     return {
         "examples": examples,
         "too_long": too_long,
         "steps": steps,
-        "train_tokens": state["tokens"],
-        "target_tokens": state["target_tokens"],
-        "seconds": round(state["seconds"], 2),
-        "tokens_per_second": round(state["tokens"] / max(state["seconds"], 1e-9), 1),
-        "first_loss": losses[0] if losses else None,
-        "last_loss": losses[-1] if losses else None,
+        "train_tokens": tokens,
+        "target_tokens": state.extra["target_tokens"],
+        "seconds": round(state.seconds, 2),
+        "tokens_per_second": round(tokens / max(state.seconds, 1e-9), 1),
+        "first_loss": first,
+        "last_loss": last,
     }
