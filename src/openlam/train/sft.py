@@ -16,6 +16,7 @@ from openlam.train.config import TrainConfig
 from openlam.train.examples import Encoded, Example, encode
 from openlam.train.loop import Log, LoopState, Record, TrainLoop
 from openlam.train.modeling import target_logprobs, trainable_parameters
+from openlam.train.packing import packed_target_logprobs
 
 
 def encode_all(
@@ -127,7 +128,7 @@ def train_sft(
 
     def step(index: int, state: LoopState) -> Record:
         group = [[encoded[i] for i in b] for b in batches[index * accum : (index + 1) * accum]]
-        loss = _accumulate(model, group, pad, state.extra)
+        loss = _accumulate(model, group, pad if not config.pack else None, state.extra)
         optimizer_step(model, optimizer, scheduler, config.max_grad_norm)
         lr = scheduler.get_last_lr()[0]
         return {"step": index + 1, "loss": loss, "lr": lr, "tokens": state.extra["tokens"]}
@@ -139,19 +140,22 @@ def train_sft(
     return _metrics(state, len(encoded), too_long, total_steps)
 
 
-def _accumulate(model: Any, group: list[list[Encoded]], pad: int, counts: dict) -> float:
+def _accumulate(model: Any, group: list[list[Encoded]], pad: int | None, counts: dict) -> float:
     """Forward and backward over the micro-batches of one optimizer step; the mean loss per
-    target token."""
+    target token. Each micro-batch is one packed sequence, or padded rows given `pad`."""
     n_target = sum(len(e.target_ids) for batch in group for e in batch)
     total = 0.0
     for batch in group:
-        logprobs, mask = target_logprobs(
-            model,
-            [e.prompt_ids + e.target_ids for e in batch],
-            [len(e.target_ids) for e in batch],
-            pad,
-        )
-        loss = -(logprobs * mask).sum() / n_target
+        if pad is None:
+            loss = -packed_target_logprobs(model, batch).sum() / n_target
+        else:
+            logprobs, mask = target_logprobs(
+                model,
+                [e.prompt_ids + e.target_ids for e in batch],
+                [len(e.target_ids) for e in batch],
+                pad,
+            )
+            loss = -(logprobs * mask).sum() / n_target
         loss.backward()
         total += loss.item()
         counts["tokens"] += sum(e.length for e in batch)
