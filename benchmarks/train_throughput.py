@@ -96,6 +96,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument(
+        "--pack", type=int, default=None, help="also openlam with N examples packed per pass"
+    )
+    parser.add_argument(
         "--top-layers", type=int, default=None, help="LoRA on the top N layers only (both sides)"
     )
     parser.add_argument("--base", default="smollm2", help="smollm2 or a model directory")
@@ -122,6 +125,11 @@ def main() -> None:
         "trl_default": trl_run(examples, config, args.base, cpu_settings=False),
         "trl_cpu_settings": trl_run(examples, config, args.base, cpu_settings=True),
     }
+    if args.pack:
+        # The recipe's micro-batches: `pack` examples in one sequence, their shared prompt
+        # prefix computed once (the tokens counted are still every example's own).
+        packed = config.model_copy(update={"batch_size": args.pack})
+        runs["openlam_packed"] = openlam_run(examples, packed, args.base)
     ours = runs["openlam"]["tokens_per_second"]
     losses = zip(runs["openlam"]["losses"], runs["openlam_fp32"]["losses"], strict=True)
     report = {
@@ -132,6 +140,12 @@ def main() -> None:
         "ratio_vs_trl_default": round(ours / runs["trl_default"]["tokens_per_second"], 2),
         "ratio_vs_trl_cpu_settings": round(ours / runs["trl_cpu_settings"]["tokens_per_second"], 2),
         "ratio_vs_openlam_fp32": round(ours / runs["openlam_fp32"]["tokens_per_second"], 2),
+        "packed_ratio_vs_trl_default": round(
+            runs["openlam_packed"]["tokens_per_second"] / runs["trl_default"]["tokens_per_second"],
+            2,
+        )
+        if args.pack
+        else None,
         # The same samples in the same order from the same start: the losses should agree
         # to bfloat16's precision (about 1e-2 relative).
         "loss_max_relative_diff_vs_fp32": round(max(abs(a - b) / abs(b) for a, b in losses), 4),
