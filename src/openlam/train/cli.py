@@ -1,5 +1,6 @@
-"""`openlam train plan | imitate | explore | reward | optimize`: one command per phase, each
-reading files and writing one checkpoint directory (resumable when interrupted)."""
+"""`openlam train plan | imitate | explore | reward | optimize`: one command per phase,
+reading files and writing one checkpoint directory (resumable when interrupted); `ship` puts
+a trained adapter into the package."""
 
 from __future__ import annotations
 
@@ -193,3 +194,25 @@ def optimize(
 
 def _report(meta) -> None:
     console.print(f"[bold]{meta.phase}[/bold] checkpoint ({meta.kind}): {meta.metrics}")
+
+
+@app.command("ship")
+def ship_command(
+    checkpoint: Path = typer.Argument(..., help="The adapter checkpoint to ship."),
+    name: str = typer.Option("writer-lam", help="writer-lam or web-lam."),
+    online: Path = typer.Option(
+        Path("runs/eval/online/online.jsonl"), help="The online evaluation on held-out tasks."
+    ),
+    row: str = typer.Option(..., help="The checkpoint's row (model name) in that file."),
+) -> None:
+    """Put a trained adapter into the package as the shipped model, with its held-out result
+    and a model card; refused unless it beats the shipped one on the same protocol."""
+    from openlam.train.checkpoint import TrainingError
+    from openlam.train.ship import ship
+
+    try:
+        folder = ship(checkpoint, name, online, row)
+    except TrainingError as exc:
+        console.print(f"[red]not shipped: {exc}[/red]")
+        raise typer.Exit(1) from exc
+    console.print(f"shipped {name} into {folder}")
