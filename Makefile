@@ -7,6 +7,7 @@ install:
 	@bash scripts/install.sh
 
 demo: install
+	$(VENV)/bin/openlam tasks try --requests tests/data/writer_requests.jsonl --n 4
 	$(VENV)/bin/openlam pipeline --config configs/demo.yaml
 
 test: install

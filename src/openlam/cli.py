@@ -168,6 +168,35 @@ def tasks_sample(
             console.print(f"[dim]{where}[/dim] {instance.request}")
 
 
+@tasks_app.command("try")
+def tasks_try(
+    model: str = typer.Option(
+        None, help="A model as `openlam eval` takes it (default: the shipped Writer LAM)."
+    ),
+    family: list[str] = typer.Option(None, help="Only these families."),
+    requests: Path = typer.Option(
+        None, help="Hand-written requests (JSON Lines) instead of sampled held-out ones."
+    ),
+    n: int = typer.Option(3, help="How many held-out tasks."),
+    seed: int = typer.Option(0),
+    max_steps: int = typer.Option(10),
+    out: Path = typer.Option(Path("runs/try"), help="Where the trajectories go."),
+) -> None:
+    """A model carries out held-out requests in the real Writer, each step shown as it
+    happens and each result checked from the saved file."""
+    from openlam.eval.models import parse_named
+    from openlam.eval.showcase import held_out_instances, showcase
+    from openlam.models.base import ModelError
+
+    spec = model or _default_model("smollm2", None, None, "writer")
+    try:
+        named = parse_named(spec)
+        instances = held_out_instances(n, seed, family or None, requests)
+    except (KeyError, ValueError, ModelError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    showcase(named, instances, out, console, max_steps)
+
+
 @data_app.command("plans")
 def data_plans(
     help_root: Path = typer.Option(None, help="Help corpus (default: the installed en-US help)."),

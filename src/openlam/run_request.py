@@ -40,7 +40,7 @@ def run_request(
             log,
             task_id="run",
             options={"template": doc},
-            on_step=lambda step: _show(step, console),
+            on_step=lambda step: show_step(step, console),
         )
         if out is not None:
             env.save(out.resolve(), ext=out.suffix.lstrip(".") or "docx")
@@ -65,7 +65,8 @@ def check_document(doc: Path) -> None:
         raise DocumentError(f"{doc} is not a valid {doc.suffix} file (not a zip package)")
 
 
-def _show(step: Step, console: Console) -> None:
+def show_step(step: Step, console: Console) -> None:
+    """One step as a line or two: the action, its result and where the time went."""
     controls = step.observation.controls
     shown = step.shown.controls if step.shown is not None else controls
     t = step.timings

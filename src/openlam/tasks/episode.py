@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from openlam.agent.loop import Agent, AgentConfig
 from openlam.agent.policy import Policy
 from openlam.agent.safety import approve_all, refuse_all
-from openlam.records import Trajectory
+from openlam.records import Step, Trajectory
 from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.base import CheckResult, TaskInstance
 
@@ -37,10 +38,12 @@ def run_episode(
     log_path: Path | None = None,
     config: AgentConfig | None = None,
     trusted: bool = True,
+    on_step: Callable[[Step], None] | None = None,
 ) -> EpisodeResult:
     """Reset to the instance's start, run the policy in the agent loop to the end (written
-    step by step to `log_path` if given), check the end state. A trusted policy (a scripted
-    expert) passes the confirmation gate; any other is refused there."""
+    step by step to `log_path` if given, each step passed to `on_step`), check the end state.
+    A trusted policy (a scripted expert) passes the confirmation gate; any other is refused
+    there."""
     start = time.monotonic()
     app = app_for(instance.app)
     options = app.reset_options(instance)
@@ -53,6 +56,7 @@ def run_episode(
         task_id=instance.id,
         options=options,
         template=instance.template,
+        on_step=on_step,
     )
     cut_short = trajectory.outcome.removeprefix("truncated: ") if _cut(trajectory) else None
     check = app.check(env, instance, options, cut_short, trajectory.outcome == "failed")
