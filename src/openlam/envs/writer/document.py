@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import builtins
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 _python_import = builtins.__import__
 import uno  # noqa: E402
+import unohelper  # noqa: E402
+from com.sun.star.awt import XCallback  # noqa: E402
 from com.sun.star.beans import PropertyValue  # noqa: E402
 from com.sun.star.connection import NoConnectException  # noqa: E402
 from com.sun.star.lang import DisposedException  # noqa: E402
@@ -57,6 +60,41 @@ def connect(port: int, timeout_s: float) -> Any:
                 raise
             time.sleep(0.2)
     return ctx, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def on_main_thread(ctx: Any, call: Callable[[], Any]) -> Any:
+    """Run `call` on soffice's main thread and return what it returns.
+
+    A UNO call from another process runs on one of soffice's bridge threads. Loading a
+    document there builds the window's menu bar, whose paste entry asks GTK for the
+    clipboard from that thread; now and then GTK's nested wait and soffice's main loop then
+    block each other and the load never returns (about one load in 13 under load). Posted
+    through AsyncCallback, soffice calls back from its main thread, and the calls `call`
+    makes from inside the callback run on that thread too (the bridge keeps a call chain on
+    one thread).
+    """
+    import threading
+
+    class Callback(unohelper.Base, XCallback):
+        def __init__(self) -> None:
+            self.done = threading.Event()
+            self.outcome: dict[str, Any] = {}
+
+        def notify(self, data: Any) -> None:
+            try:
+                self.outcome["value"] = call()
+            except Exception as exc:  # handed to the caller below
+                self.outcome["error"] = exc
+            finally:
+                self.done.set()
+
+    callback = Callback()
+    poster = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.AsyncCallback", ctx)
+    poster.addCallback(callback, None)
+    callback.done.wait()  # the environment's request timeout bounds a hang
+    if "error" in callback.outcome:
+        raise callback.outcome["error"]
+    return callback.outcome["value"]
 
 
 def props(**values: Any) -> tuple:

@@ -59,7 +59,7 @@ class Driver:
     def __init__(self, port: int, timeout_s: float):
         self.port, self.timeout_s = port, timeout_s
         self.display = os.environ.get("DISPLAY", "")
-        self.desktop = self.doc = self.app = self.toolkit = None
+        self.ctx = self.desktop = self.doc = self.app = self.toolkit = None
         self.events: UiEvents | None = None
         self.found: list[controls.Found] = []
 
@@ -67,7 +67,8 @@ class Driver:
 
     def hello(self) -> dict[str, Any]:
         start = time.monotonic()
-        ctx, self.desktop = document.connect(self.port, self.timeout_s)
+        self.ctx, self.desktop = document.connect(self.port, self.timeout_s)
+        ctx = self.ctx
         self.toolkit = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
         self.events = UiEvents()
         return {"connect_s": time.monotonic() - start}
@@ -78,7 +79,11 @@ class Driver:
             document.close_all(self.desktop, keep=self.doc)
         closed = time.monotonic()
         reuse = self.doc
-        self.doc = self._pumping(lambda: document.load(self.desktop, Path(path), reuse=reuse))
+        self.doc = self._pumping(
+            lambda: document.on_main_thread(
+                self.ctx, lambda: document.load(self.desktop, Path(path), reuse=reuse)
+            )
+        )
         loaded = time.monotonic()
         self.found = []
         self._wait_for_window()
