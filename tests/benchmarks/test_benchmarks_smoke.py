@@ -101,12 +101,14 @@ def test_train_throughput(tiny, samples, tmp_path):
     out = tmp_path / "train_throughput.json"
     stdout = run_benchmark(
         tmp_path, "train_throughput.py", "--samples", samples, "--base", tiny, "--n", 2,
-        "--out", out,
+        "--pack", 2, "--top-layers", 1, "--out", out,
     )  # fmt: skip
     report = json.loads(out.read_text())
-    assert set(report["runs"]) == {"openlam", "trl_default", "trl_cpu_settings"}
+    runs = {"openlam", "openlam_fp32", "openlam_packed", "trl_default", "trl_cpu_settings"}
+    assert set(report["runs"]) == runs
     assert all(run["tokens_per_second"] > 0 for run in report["runs"].values())
-    assert '"ratio_vs_trl_default"' in stdout
+    assert report["loss_max_relative_diff_vs_fp32"] >= 0
+    assert '"ratio_vs_trl_default"' in stdout and '"packed_ratio_vs_trl_default"' in stdout
 
 
 @pytest.mark.writer
