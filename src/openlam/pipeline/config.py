@@ -62,6 +62,11 @@ class EvalStage(Strict):
     online_per_family: int = Field(2, ge=1)
     online_families: list[str] | None = None
     online_max_steps: int = Field(10, ge=1)
+    online_requests: Path | None = Field(
+        None,
+        description="hand-written held-out requests (JSON Lines): the base and the last "
+        "phase also run them online, as a table of their own",
+    )
     max_new_tokens: int = Field(128, ge=1)
     expert_row: bool = True
     traces_per_model: int = 6

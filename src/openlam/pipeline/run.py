@@ -105,6 +105,19 @@ def stages(config: PipelineConfig, layout: Layout, console: Console) -> list[Sta
             s.eval_settings(c),
             policies,
         ),
+        *(
+            [
+                Stage(
+                    "eval requests",
+                    layout.eval / "requests",
+                    lambda: s.eval_online(c, layout, console, requests=True),
+                    s.eval_settings(c),
+                    [*policies, c.eval.online_requests],
+                )
+            ]
+            if c.eval.online_requests is not None
+            else []
+        ),
     ]
 
 

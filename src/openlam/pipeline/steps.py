@@ -167,15 +167,20 @@ def eval_plans(config: PipelineConfig, layout: Layout) -> None:
     evaluate_plans(models, records, layout.eval / "plans", max_new_tokens=e.max_new_tokens)
 
 
-def eval_online(config: PipelineConfig, layout: Layout, console: Console) -> None:
+def eval_online(
+    config: PipelineConfig, layout: Layout, console: Console, requests: bool = False
+) -> None:
+    """Every policy on sampled held-out tasks; with `requests`, the base and the last phase
+    on the hand-written requests."""
     from openlam.eval.online import OnlineConfig, evaluate_online, held_out_tasks
 
     e = config.eval
     online = OnlineConfig(
-        out_dir=layout.eval / "online",
+        out_dir=layout.eval / ("requests" if requests else "online"),
         per_family=e.online_per_family,
         families=e.online_families,
         seed=e.seed,
+        requests=e.online_requests if requests else None,
         max_steps=e.online_max_steps,
         max_new_tokens=e.max_new_tokens,
         max_controls=config.collect.max_controls,
@@ -183,4 +188,6 @@ def eval_online(config: PipelineConfig, layout: Layout, console: Console) -> Non
         traces_per_model=e.traces_per_model,
         **_workers(config),
     )
-    evaluate_online(policies(config, layout), held_out_tasks(online), online, console)
+    models = policies(config, layout)
+    chosen = [models[0], models[-1]] if requests else models
+    evaluate_online(chosen, held_out_tasks(online), online, console)
