@@ -18,12 +18,12 @@ def package(tmp_path, monkeypatch):
     return folder
 
 
-def checkpoint(folder, kind="adapter", base="smollm2", weights=b"w" * 100):
+def checkpoint(folder, kind="adapter", base="smollm2", weights=b"w" * 100, phase="imitate"):
     folder.mkdir(parents=True)
     (folder / "adapter_config.json").write_text("{}")
     (folder / "adapter_model.safetensors").write_bytes(weights)
     meta = CheckpointMeta(
-        phase="imitate", kind=kind, base_model=base, start="plan", data={"runs/a.jsonl": "ab" * 32}
+        phase=phase, kind=kind, base_model=base, start="plan", data={"runs/a.jsonl": "ab" * 32}
     )
     write_meta(folder, meta)
     return folder
@@ -57,6 +57,20 @@ def test_an_adapter_ships_with_its_result_and_a_model_card(tmp_path, package):
     card = (folder / "README.md").read_text()
     assert "70.0% (7/10)" in card and "`writer/page-margin-v1`" in card
     assert shipped.is_shipped("writer-lam") and shipped.default_model("writer") == "writer-lam"
+
+
+def test_a_shipped_model_names_the_data_of_every_phase_behind_it(tmp_path, package):
+    plan = checkpoint(tmp_path / "plan", phase="plan")
+    imitate = checkpoint(tmp_path / "imitate")
+    meta = read_meta(imitate).model_copy(
+        update={"start": str(plan), "data": {"runs/samples.jsonl": "cd" * 32}}
+    )
+    write_meta(imitate, meta)
+    folder = shipping.ship(imitate, "writer-lam", online(tmp_path / "o", 7), "lam")
+    shipped_meta = read_meta(folder)
+    assert set(shipped_meta.data) == {"runs/a.jsonl", "runs/samples.jsonl"}
+    assert list(shipped_meta.metrics["phases"]) == ["plan", "imitate"]
+    assert "samples.jsonl" in (folder / "README.md").read_text()
 
 
 def test_only_a_better_model_replaces_the_shipped_one(tmp_path, package):

@@ -45,15 +45,35 @@ def ship(checkpoint: Path, name: str, online: Path, row: str) -> Path:
     for file in ("adapter_config.json", WEIGHTS):
         shutil.copyfile(checkpoint / file, folder / file)
     heldout = result.model_dump(exclude={"step_latencies", "schema_version"})
+    chain = lineage(checkpoint)
     shipped = meta.model_copy(
         update={
             "base_model": DEFAULT_BASE,
-            "metrics": {**meta.metrics, "heldout_online": heldout},
+            "data": {f: h for m in chain for f, h in m.data.items()},
+            "metrics": {
+                **meta.metrics,
+                "heldout_online": heldout,
+                "phases": {m.phase: m.metrics for m in reversed(chain)},
+            },
         }
     )
     (folder / "README.md").write_text(model_card(name, shipped, result, weights_mb))
     write_meta(folder, shipped)
     return folder
+
+
+def lineage(checkpoint: Path) -> list:
+    """The checkpoint's meta and those of the checkpoints it started from, newest first."""
+    chain, seen = [], set()
+    folder: Path | None = checkpoint
+    while folder is not None and folder.resolve() not in seen:
+        meta = read_meta(folder)
+        if meta is None:
+            break
+        seen.add(folder.resolve())
+        chain.append(meta)
+        folder = Path(meta.start) if (Path(meta.start) / "meta.json").is_file() else None
+    return chain
 
 
 def _row(online: Path, name: str) -> OnlineRow:
@@ -96,7 +116,7 @@ def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
         "",
         "## Training",
         "",
-        f"- last phase: {meta.phase}, started from `{meta.start}`",
+        "- phases: " + ", ".join(meta.metrics.get("phases", {}) or [meta.phase]),
         f"- prompt variant: {meta.prompt_variant or 'call'}",
         "- data files (sha256):",
         *[f"  - `{Path(file).name}`: `{digest[:16]}`" for file, digest in meta.data.items()],
