@@ -115,16 +115,28 @@ def read(path: Path) -> DocFacts:
         tables=tables,
         landscape=section.orientation == WD_ORIENT.LANDSCAPE
         or (section.page_width or 0) > (section.page_height or 0),
-        margins_mm={
-            side: round(getattr(section, f"{side}_margin").mm, 1)
-            for side in ("left", "right", "top", "bottom")
-        },
+        margins_mm=_margins_mm(section),
         header=_header_text(section.header),
         footer=_header_text(section.footer),
         all_text="\n".join(p.text for p in paragraphs) + "\n" + cell_text,
         blocks=_blocks(document),
         document=document,
     )
+
+
+def _margins_mm(section: Any) -> dict[str, float]:
+    """The page margins as Writer's page style has them. With a header on, .docx counts the
+    header's height into the top margin and keeps Writer's margin as the header distance
+    (and the same for the footer at the bottom)."""
+    top = section.header_distance if not section.header.is_linked_to_previous else None
+    bottom = section.footer_distance if not section.footer.is_linked_to_previous else None
+    lengths = {
+        "left": section.left_margin,
+        "right": section.right_margin,
+        "top": top or section.top_margin,
+        "bottom": bottom or section.bottom_margin,
+    }
+    return {side: round(length.mm, 1) for side, length in lengths.items()}
 
 
 def _carry_breaks(paragraphs: list[ParagraphFacts]) -> list[ParagraphFacts]:
