@@ -47,6 +47,9 @@ API_FUNCTIONS = {
 # An edit is checked by the action itself, and a scroll at the end of the view changes
 # nothing: waiting for a reaction to those would only wait out the limit.
 NO_REACTION_NEEDED = {"set_edit_text", "wheel_mouse_input"}
+# How long a dialog may take to be built after it settled, and how often it is re-read.
+BUILD_MAX_S = 3.0
+BUILD_RECHECK_S = 0.15
 
 
 class AppDead(Exception):
@@ -126,6 +129,8 @@ class Driver:
             self.events.mark()
             message = self._ui_action(function, args, control)
             settled_by = self.events.settle(time.monotonic(), function not in NO_REACTION_NEEDED)
+            if settled_by.startswith("window:"):
+                self._until_built()
             # What ended the wait (a window, quiet, the limit): for debugging a wait that
             # ended too soon. The environment reads only the message.
             return {"message": message, "settled_by": settled_by}
@@ -241,6 +246,19 @@ class Driver:
         if "error" in outcome:
             raise outcome["error"]
         return outcome["value"]
+
+    def _until_built(self) -> None:
+        """Wait until two reads of the controls, a moment apart, find as many. A dialog fills
+        in its tab pages after it is announced, and on a loaded machine, or the first time
+        soffice builds it, the bus can fall quiet before the last page is there."""
+        deadline = time.monotonic() + BUILD_MAX_S
+        count = len(controls.collect(self._app()))
+        while time.monotonic() < deadline:
+            self.events.pass_time(BUILD_RECHECK_S)
+            again = len(controls.collect(self._app()))
+            if again == count:
+                return
+            count = again
 
     def _idle(self) -> None:
         """Let soffice finish what an API call queued (toolbar updates, layout)."""
