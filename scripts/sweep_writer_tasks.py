@@ -89,12 +89,20 @@ def main() -> None:
         "--report", action="store_true", help="only summarise the rows already written"
     )
     options = parser.parse_args()
+    from openlam.tasks.writer import registry
+
     if options.report:
-        parts = sorted(options.out.parent.glob(f"{options.out.name}*"))
-        rows = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
+        # The latest row of each instance and policy that the sweep samples now: a family
+        # whose sampler changed since has new instances, and its old rows do not count.
+        current = {i.id for f in registry.families() for i in registry.sample(f, options.n, seed=1)}
+        rows = [
+            json.loads(line)
+            for part in _written(options.out)
+            for line in part.read_text().splitlines()
+        ]
+        rows = list({(r["id"], r["policy"]): r for r in rows if r["id"] in current}.values())
         report(rows, sum(r["seconds"] for r in rows) / max(1, options.workers))
         return
-    from openlam.tasks.writer import registry
 
     ids = options.family or list(registry.families())
     reject_n = options.n if options.reject_n is None else options.reject_n
