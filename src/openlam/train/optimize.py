@@ -168,6 +168,21 @@ def optimize(
     # Seeded by the batch, so the samples of a resumed run depend only on where it resumed.
     torch.manual_seed(tc.seed + state.step)
     state = loop.run(step, state)
+    metrics = _metrics(state, len(states), len(batches), config.ppo_epochs)
+    return save_optimized(policy, tokenizer, out, start, base, config, data, metrics)
+
+
+def save_optimized(
+    policy: Any,
+    tokenizer: Any,
+    out: Path,
+    start: str,
+    base: str,
+    config: OptimizeConfig,
+    data: dict[str, str],
+    metrics: dict[str, Any],
+) -> CheckpointMeta:
+    """The phase-4 checkpoint (an adapter on `base`, or a full model) with its meta."""
     kind = policy_kind(policy)
     return save_checkpoint(
         policy,
@@ -180,7 +195,7 @@ def optimize(
             start=start,
             data=data,
             config=config.model_dump(mode="json"),
-            metrics=_metrics(state, len(states), len(batches), config.ppo_epochs),
+            metrics=metrics,
         ),
     )
 

@@ -19,8 +19,8 @@ from typing import Any
 from openlam.train.checkpoint import CheckpointMeta, file_hashes
 from openlam.train.examples import Example
 from openlam.train.modeling import load_policy
-from openlam.train.optimize import OptimizeConfig, Scorer
-from openlam.train.phases import Log, finished, policy_kind, save_checkpoint
+from openlam.train.optimize import OptimizeConfig, Scorer, save_optimized
+from openlam.train.phases import Log, finished, policy_kind
 
 
 def grpo_config(config: OptimizeConfig, out: Path, batches: int) -> Any:
@@ -107,23 +107,10 @@ def optimize_with_trl(
         "last_kl": history[-1].get("kl") if history else None,
     }
     model = trainer.model
-    kind = policy_kind(model)
-    if kind == "adapter" and "ref" in model.peft_config:
+    if policy_kind(model) == "adapter" and "ref" in model.peft_config:
         model.delete_adapter("ref")  # TRL's frozen copy of the start, not part of the result
-    return save_checkpoint(
-        model,
-        tokenizer,
-        out,
-        CheckpointMeta(
-            phase="optimize",
-            kind=kind,
-            base_model=base if kind == "adapter" else str(out),
-            start=start,
-            data=file_hashes(data_files),
-            config=config.model_dump(mode="json"),
-            metrics=metrics,
-        ),
-    )
+    data = file_hashes(data_files)
+    return save_optimized(model, tokenizer, out, start, base, config, data, metrics)
 
 
 def _key(messages: list) -> str:
