@@ -36,8 +36,8 @@ from openlam.envs.writer.env import WriterEnv
 from openlam.models.config import ModelConfig, load_model
 from openlam.records import Observation
 from openlam.tasks.apps import agent_config_for, app_for
+from openlam.tasks.web.experts import quoted, solution
 from openlam.tasks.web.miniwob import episode_options, web_env_config
-from openlam.tasks.web.miniwob_experts import quoted, solution
 from openlam.teach.recorder import Recorder, build_skill
 from openlam.teach.replay import ReplayConfig, replay
 from openlam.teach.skill import Skill, SkillStart

@@ -95,7 +95,7 @@ def tasks_list(
 
 def _list_miniwob() -> None:
     from openlam.tasks.web import miniwob
-    from openlam.tasks.web.miniwob_experts import SOLUTIONS
+    from openlam.tasks.web.experts import SOLUTIONS
 
     table = Table("task", "scripted expert")
     for name in miniwob.task_names():
@@ -315,7 +315,7 @@ def _miniwob_tasks(names: list[str] | None, n: int, seed: int, split: str):
     from openlam.data.instantiate import Instantiation
     from openlam.envs.web.env import WebEnv
     from openlam.tasks.web import miniwob
-    from openlam.tasks.web.miniwob_experts import SOLUTIONS
+    from openlam.tasks.web.experts import SOLUTIONS
 
     with WebEnv(miniwob.web_env_config()) as env:
         instances = miniwob.instantiate(env, names or sorted(SOLUTIONS), n, split, seed)

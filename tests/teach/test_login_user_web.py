@@ -5,8 +5,8 @@ import pytest
 from openlam.envs.web.env import WebEnv
 from openlam.models.config import ModelConfig
 from openlam.records import Observation
+from openlam.tasks.web.experts import quoted
 from openlam.tasks.web.miniwob import episode_options, web_env_config
-from openlam.tasks.web.miniwob_experts import quoted
 from openlam.teach.recorder import Recorder, build_skill
 from openlam.teach.replay import ReplayConfig, replay
 from openlam.teach.skill import SkillStart, load_skill, save_skill

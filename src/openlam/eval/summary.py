@@ -91,7 +91,7 @@ def summarize_groups(
 def miniwob_groups(results: list[TaskResult]) -> dict[str, set[str]]:
     """For web results: the MiniWoB tasks with a scripted expert (whose trajectories a model
     trains on) and the others (which it never saw done)."""
-    from openlam.tasks.web.miniwob_experts import SOLUTIONS
+    from openlam.tasks.web.experts import SOLUTIONS
 
     families = {r.family for r in results if r.app == "web"}
     with_expert = {f for f in families if f.removeprefix("miniwob/") in SOLUTIONS}

@@ -165,7 +165,7 @@ class WebApp:
         return episode_options(instance.template, instance.params["seed"])
 
     def solution(self, instance: TaskInstance) -> list[Rule]:
-        from openlam.tasks.web.miniwob_experts import solution
+        from openlam.tasks.web.experts import solution
 
         return solution(instance.template, instance.request)
 

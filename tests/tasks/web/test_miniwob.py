@@ -14,7 +14,7 @@ from openlam.records import Action
 from openlam.tasks.apps import WriterApp, miniwob_seeds
 from openlam.tasks.episode import run_episode
 from openlam.tasks.web import miniwob
-from openlam.tasks.web.miniwob_experts import SOLUTIONS
+from openlam.tasks.web.experts import SOLUTIONS
 
 pytestmark = pytest.mark.web
 

@@ -1,103 +1,26 @@
-"""Known-good scripted solutions of MiniWoB++ tasks: the web expert.
-
-Each solution reads the task's utterance (and, where the task asks for it, the page text of
-the observation) and acts only through the web environment's public actions on the controls
-the agent also sees, so its trajectories are imitation data for the model. Tasks that need
-vision (shapes, colours, drawing) or drag and drop have no solution here.
-"""
+"""Solutions of the first task kinds: buttons, check boxes, tabs, text fields, log-in forms,
+lists, dates and times, and answers read from the page text."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from openlam.agent.scripted import Rule
 from openlam.records import Action, Control, Observation
-
-Solution = Callable[[str], list[Rule]]
-
-
-class NoTarget(LookupError):
-    """The observation has no control the solution can act on."""
-
-
-# -- finding controls ----------------------------------------------------------------------
-
-
-def find(
-    obs: Observation,
-    *,
-    name: str | None = None,
-    types: tuple[str, ...] = (),
-    near: str | None = None,
-    nth: int = 0,
-    after: str | None = None,
-) -> Control:
-    """The `nth` control with this exact name, of one of these types, whose name taken from
-    the text before it is `near`, listed after the control named `after`."""
-    controls = obs.controls
-    if after is not None:
-        start = next((i for i, c in enumerate(controls) if c.name.startswith(after)), None)
-        if start is None:
-            raise NoTarget(f"no control named {after!r}")
-        controls = controls[start + 1 :]
-    found = [
-        c
-        for c in controls
-        if (name is None or c.name == name)
-        and (not types or c.type in types)
-        and (near is None or c.name.strip("()").lower() == near.lower())
-    ]
-    if len(found) <= nth:
-        raise NoTarget(f"no control {name or near or types!r} (#{nth + 1}) in the observation")
-    return found[nth]
-
-
-def act(function: str, control: Control, **args) -> Action:
-    return Action(
-        function=function, args=args, control_label=control.label, control_name=control.name
-    )
-
-
-def click(**where) -> Rule:
-    return lambda obs: act("click", find(obs, **where))
-
-
-def fill(text: str | Callable[[Observation], str], **where) -> Rule:
-    def rule(obs: Observation) -> Action:
-        value = text(obs) if callable(text) else text
-        where.setdefault("types", TEXT_TYPES)
-        return act("set_edit_text", find(obs, **where), text=value)
-
-    return rule
-
-
-TEXT_TYPES = ("textbox", "searchbox", "combobox", "Date", "InputTime")
-SUBMIT = click(name="Submit", types=("button",))
-
-
-def ordinal(text: str) -> int:
-    """The 0-based position an ordinal like "3rd" names."""
-    return int(re.match(r"\d+", text).group()) - 1
-
-
-def page_lines(obs: Observation) -> list[str]:
-    return [p.text for p in obs.document.paragraphs] if obs.document else []
-
-
-def quoted(utterance: str) -> list[str]:
-    return re.findall(r'"([^"]*)"', utterance)
-
-
-def listed(text: str) -> list[str]:
-    """ "a, b and c" -> [a, b, c]; "nothing" -> []."""
-    text = text.strip()
-    if text == "nothing":
-        return []
-    return [w.strip() for w in re.split(r",\s*|\s+and\s+", text) if w.strip()]
-
-
-# -- solutions -----------------------------------------------------------------------------
+from openlam.tasks.web.experts.common import (
+    SUBMIT,
+    TEXT_TYPES,
+    NoTarget,
+    Solution,
+    act,
+    click,
+    fill,
+    find,
+    listed,
+    ordinal,
+    page_lines,
+    quoted,
+)
 
 
 def click_button(utterance: str) -> list[Rule]:
@@ -395,12 +318,3 @@ SOLUTIONS: dict[str, Solution] = {
     "email-inbox-delete": email_inbox_delete,
     "odd-or-even": odd_or_even,
 }
-
-
-def solution(task: str, utterance: str) -> list[Rule]:
-    """The known-good solution of a task for this utterance."""
-    try:
-        solve = SOLUTIONS[task]
-    except KeyError:
-        raise KeyError(f"no scripted solution for MiniWoB task {task!r}") from None
-    return solve(utterance)
