@@ -9,12 +9,17 @@ of task holds its solutions and their `SOLUTIONS` table; this package joins the 
 from __future__ import annotations
 
 from openlam.agent.scripted import Rule
-from openlam.tasks.web.experts import basic
+from openlam.tasks.web.experts import basic, shapes, sites, widgets
 from openlam.tasks.web.experts.common import Solution, quoted
 
 __all__ = ["SOLUTIONS", "Solution", "quoted", "solution"]
 
-SOLUTIONS: dict[str, Solution] = {**basic.SOLUTIONS}
+SOLUTIONS: dict[str, Solution] = {
+    **basic.SOLUTIONS,
+    **shapes.SOLUTIONS,
+    **sites.SOLUTIONS,
+    **widgets.SOLUTIONS,
+}
 
 
 def solution(task: str, utterance: str) -> list[Rule]:
