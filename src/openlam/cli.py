@@ -403,8 +403,11 @@ def _default_model(backend: str, model: str | None, adapter: str | None, app: st
 
 @app.command("run")
 def run_command(
-    request: str = typer.Argument(..., help="What to do, in words."),
+    request: str = typer.Argument(None, help="What to do, in words (none with --miniwob)."),
     doc: Path = typer.Option(None, help="The .docx/.odt to work on (default: a sample letter)."),
+    url: str = typer.Option(None, help="Work on this web page in Chromium instead of Writer."),
+    miniwob: str = typer.Option(None, help="Work on this MiniWoB++ task page (its own request)."),
+    seed: int = typer.Option(0, help="--miniwob: the page's seed (held-out seeds: >= 100000)."),
     out: Path = typer.Option(None, help="Where to save the result (.docx, .odt or .pdf)."),
     backend: str = typer.Option("smollm2", help="smollm2, hf, openai, llamacpp or scripted."),
     model: str = typer.Option(None, help=MODEL_HELP),
@@ -418,7 +421,7 @@ def run_command(
     log: Path = typer.Option(Path("runs/run/trajectory.jsonl"), help="Trajectory file."),
     yes: bool = typer.Option(False, "--yes", help="Approve sensitive actions without asking."),
 ) -> None:
-    """Carry out a request on a document with a model, showing each step."""
+    """Carry out a request on a document (or a web page) with a model, showing each step."""
     import sys
 
     from pydantic import ValidationError
@@ -426,13 +429,22 @@ def run_command(
     from openlam.agent.loop import AgentConfig
     from openlam.agent.prompt import PromptConfig
     from openlam.agent.safety import approve_all, ask_user, refuse_all
-    from openlam.envs.writer.env import AppGone
     from openlam.models.config import ModelConfig, load_model
-    from openlam.run_request import DocumentError, run_request
-    from openlam.tasks.writer.templates import default_template
+    from openlam.run_request import RequestError, WebPage, check_request
 
+    on_web = url is not None or miniwob is not None
+    try:
+        page = WebPage(url=url, miniwob=miniwob, seed=seed) if on_web else None
+        if miniwob is None:
+            check_request(request)
+        elif request is not None:
+            raise RequestError("a MiniWoB task states its own request: give none with --miniwob")
+    except (ValidationError, RequestError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if page is not None and (doc or out):
+        raise typer.BadParameter("--doc and --out are for Writer; a web run starts at a page")
     given = {
-        "model": _default_model(backend, model, adapter, "writer"),
+        "model": _default_model(backend, model, adapter, "web" if on_web else "writer"),
         "adapter": adapter,
         "base_url": base_url,
         "outputs": outputs.read_text().splitlines() if outputs else None,
@@ -445,14 +457,36 @@ def run_command(
     confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
     config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
     model = load_model(model_config)
+    if page is None:
+        trajectory = _run_in_writer(request, doc, out, model, log, config, confirm)
+    else:
+        trajectory = _run_on_web(request, page, model, log, config, confirm)
+    raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
+
+
+def _run_in_writer(request, doc, out, model, log, config, confirm):
+    from openlam.envs.writer.env import AppGone
+    from openlam.run_request import DocumentError, run_request
+    from openlam.tasks.writer.templates import default_template
+
     try:
-        trajectory = run_request(
+        return run_request(
             request, doc or default_template(), out, model, log, config, confirm, console
         )
     except (DocumentError, AppGone) as exc:
         console.print(f"[red]cannot run: {exc}[/red]")
         raise typer.Exit(2) from exc
-    raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
+
+
+def _run_on_web(request, page, model, log, config, confirm):
+    from openlam.envs.web.browser import BrowserGone
+    from openlam.run_request import RequestError, run_web_request
+
+    try:
+        return run_web_request(request, page, model, log, config, confirm, console)
+    except (RequestError, BrowserGone) as exc:
+        console.print(f"[red]cannot run: {exc}[/red]")
+        raise typer.Exit(2) from exc
 
 
 @app.command()

@@ -46,6 +46,29 @@ class TaskApp(Protocol):
     def held_out(self, template: str, split: str) -> str | None: ...
 
 
+# On a real site, a click on one of these buttons may send, buy or delete something for good:
+# the user approves it first. (MiniWoB's synthetic pages use `WebApp.safety` instead.)
+OPEN_WEB_SAFETY = SafetyConfig(
+    deny_control_names=[
+        "Buy",
+        "Buy now",
+        "Checkout",
+        "Confirm purchase",
+        "Delete",
+        "Delete account",
+        "Log out",
+        "Pay",
+        "Pay now",
+        "Place order",
+        "Purchase",
+        "Send",
+        "Sign out",
+        "Subscribe",
+        "Unsubscribe",
+    ]
+)
+
+
 def app_for(name: str) -> TaskApp:
     """The app of a task instance ("writer" or "web")."""
     apps = {"writer": WriterApp, "web": WebApp}
