@@ -1,5 +1,6 @@
-"""`openlam eval offline | plans | online | summary`: measure models the way the paper reports
-them, several side by side in one table. A model is `NAME=SPEC` or `SPEC` (see `eval.models`)."""
+"""`openlam eval offline | plans | online | miniwob | summary`: measure models the way the
+paper reports them, several side by side in one table. A model is `NAME=SPEC` or `SPEC`
+(see `eval.models`)."""
 
 from __future__ import annotations
 
@@ -126,6 +127,46 @@ def online(
     )
     cols = ["tasks", "success_rate", "completion_time", "steps_per_task", "step_latency"]
     _print_rows(rows, [*cols, "application_errors"])
+
+
+@app.command("miniwob")
+def miniwob_protocol(
+    model: list[str] = typer.Option(
+        None, "--model", "-m", help="NAME=SPEC (default: the shipped web LAM, or the base)."
+    ),
+    seeds: int = typer.Option(5, help="Held-out seeds of every task."),
+    max_steps: int = typer.Option(10, help="Agent steps per episode (BrowserGym's limit)."),
+    family: list[str] = typer.Option(None, help="Only these tasks (default: every task)."),
+    workers: int = typer.Option(2, help="Browsers in parallel (Ray actors)."),
+    in_process: bool = typer.Option(False, help="One browser in this process, without Ray."),
+    out: Path = typer.Option(Path("runs/eval/miniwob")),
+    device: str = DEVICE,
+    threads: int = THREADS,
+) -> None:
+    """MiniWoB++ as BrowserGym reports it: every task on held-out seeds, at most 10 steps,
+    success over all episodes with its standard error, for tasks with and without a scripted
+    expert. Resumable: episodes already recorded under --out are kept."""
+    import statistics
+
+    from openlam.eval.offline import slug
+    from openlam.eval.online import OnlineConfig, evaluate_online, held_out_tasks
+    from openlam.eval.summary import miniwob_groups, read_results, summarize_groups
+    from openlam.models.shipped import default_model
+
+    config = OnlineConfig(
+        out_dir=out, app="web", per_family=seeds, families=family or None,
+        max_steps=max_steps, workers=workers, in_process=in_process, expert=None,
+    )  # fmt: skip
+    models = _models(model or [default_model("web")], device, threads)
+    rows, _ = evaluate_online(models, held_out_tasks(config), config, console)
+    table = Table("model", "group", "tasks", "episodes", "success %", "± s.e.", "median step s")
+    for row, named in zip(rows, models, strict=True):
+        recorded = read_results(out / slug(named.name) / "results.jsonl")
+        median_step = round(statistics.median(row.step_latencies), 2) if row.step_latencies else 0
+        for s in summarize_groups(recorded, miniwob_groups(recorded)):
+            table.add_row(named.name, s.group, str(s.tasks), str(s.episodes),
+                          str(s.success_rate), str(s.std_error), str(median_step))  # fmt: skip
+    console.print(table)
 
 
 @app.command("summary")
