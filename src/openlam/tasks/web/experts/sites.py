@@ -3,6 +3,345 @@ results, menus and trees."""
 
 from __future__ import annotations
 
-from openlam.tasks.web.experts.common import Solution
+import ast
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-SOLUTIONS: dict[str, Solution] = {}
+from openlam.agent.scripted import Rule
+from openlam.records import Action, Control, Observation
+from openlam.tasks.web import miniwob
+from openlam.tasks.web.experts.common import (
+    NoTarget,
+    Solution,
+    act,
+    click,
+    fill,
+    find,
+    ordinal,
+    page_lines,
+    quoted,
+)
+
+# A solution that plans each step from the page it sees repeats one rule; the page ends the
+# episode when the task is done, so the spare repeats are never played.
+MAX_STEPS = 30
+
+
+def replan(rule: Rule, steps: int = MAX_STEPS) -> list[Rule]:
+    """The same planning rule for every step."""
+    return [rule] * steps
+
+
+# -- menus and trees -----------------------------------------------------------------------
+
+
+def click_menu(utterance: str) -> list[Rule]:
+    """A jQuery UI menu opens a submenu on hover, and a click on a parent item counts as a
+    wrong choice; so the keyboard walks to each parent (ArrowDown from the item before,
+    ArrowRight to open it) and the leaf is clicked once it shows."""
+    path = re.match(r"Select (.*)", utterance).group(1).split(">")
+    state = {"level": 0, "moves": 0, "shown": []}
+
+    def step(obs: Observation) -> Action:
+        items = [c for c in obs.controls if c.type == "menuitem"]
+        level = state["level"]
+        # The items of the open level: those that showed when it opened (all, at the top).
+        names = [c.name for c in items]
+        siblings = [n for n in names if n not in state["shown"]] if level else names
+        target = path[level]
+        if target not in siblings:
+            raise NoTarget(f"no menu item {target!r} among {siblings}")
+        control = next(c for c in items if c.name == target)
+        if level == len(path) - 1:
+            return act("click", control)
+        # ArrowDown first picks the top level's first item; a submenu opens on its first.
+        wanted = siblings.index(target) + (0 if level else 1)
+        if state["moves"] < wanted:
+            state["moves"] += 1
+            return act("press", control, keys="ArrowDown")
+        state["level"], state["moves"], state["shown"] = level + 1, 0, names
+        return act("press", control, keys="ArrowRight")
+
+    return replan(step)
+
+
+def navigate_tree(utterance: str) -> list[Rule]:
+    """Click the file or folder once it shows, opening the next closed folder until then."""
+    target = quoted(utterance)[0]
+
+    def step(obs: Observation) -> Action:
+        for kind in ("clickable", "listitem"):  # a folder's name, else a file
+            shown = [c for c in obs.controls if c.type == kind and c.name == target]
+            if shown:
+                return act("click", shown[0])
+        closed = [c for c in obs.controls if "expandable-hitarea" in c.name]
+        if not closed:
+            raise NoTarget(f"{target!r} is in no folder of the tree")
+        return act("click", closed[0])
+
+    return replan(step)
+
+
+# -- search results and directories --------------------------------------------------------
+
+
+def next_page(obs: Observation) -> Action:
+    """The pager's next-page link."""
+    return act("click", find(obs, name=">", types=("link",)))
+
+
+def phone_book(utterance: str) -> list[Rule]:
+    """Page through the contacts to the person, then click the asked detail's link."""
+    match = re.match(r"Find (.*) in the contact book and click on their (\w+)", utterance)
+    person, detail = match.groups()
+    heading = {"phone": "Phone", "email": "Email", "address": "Address"}[detail]
+
+    def step(obs: Observation) -> Action:
+        lines = page_lines(obs)
+        if person not in lines[1:]:
+            return next_page(obs)
+        value = next(line for line in lines if line.startswith(heading + ":"))
+        return act("click", find(obs, name=value.split(":", 1)[1].strip(), types=("link",)))
+
+    return replan(step)
+
+
+def search_engine(utterance: str) -> list[Rule]:
+    """Search, open the result's page of three, and click the result there."""
+    word = quoted(utterance)[0]
+    position = ordinal(re.search(r"click the (\d+\w\w) search result", utterance).group(1))
+    page, row = divmod(position, 3)
+
+    def result(obs: Observation) -> Action:
+        links = [c for c in obs.controls if c.type == "link" and c.name not in PAGER_LINKS]
+        if len(links) <= row:
+            raise NoTarget(f"no search result #{position + 1} on page {page + 1}")
+        return act("click", links[row])
+
+    rules = [fill(word, types=("textbox",)), click(name="Search", types=("button",))]
+    if page:
+        rules.append(click(name=str(page + 1), types=("link",)))
+    return [*rules, result]
+
+
+PAGER_LINKS = {"<", ">", "1", "2", "3", "4", "5"}
+
+
+# -- social media ----------------------------------------------------------------------------
+
+# The icons under a post are named by their class ("[like]", "[like active]" once on).
+POST_ICONS = {"Reply": "reply", "Retweet": "retweet", "Like": "like", "Share": "share"}
+
+
+def post_authors(obs: Observation) -> list[str]:
+    """The username of each post, in page order (the line "Name @user[  3h ago]")."""
+    lines = page_lines(obs)
+    return [m.group(1) for line in lines if (m := POST_HEADER.match(line))]
+
+
+POST_HEADER = re.compile(r"^[^@]+ (@[^\s,]+)(\s+\d+h ago)?$")
+
+
+def post_icons(obs: Observation, icon: str) -> list[Control]:
+    """The icons of one kind, a post's each, in page order."""
+    return [c for c in obs.controls if c.name.strip("[]").split(" ")[0] == icon]
+
+
+def post_icon(obs: Observation, icon: str, post: int) -> Action:
+    """Click one icon of the post at this position."""
+    icons = post_icons(obs, icon)
+    if len(icons) <= post:
+        raise NoTarget(f"no [{icon}] icon for post #{post + 1}")
+    return act("click", icons[post])
+
+
+# An icon swaps its picture on hover, and the first click lands while the hover picture is
+# still loading, on the post behind it; so each step looks at the page again and clicks once
+# more what did not take.
+
+
+def social_media(utterance: str) -> list[Rule]:
+    """Click the button under the user's first post; the other buttons are in its "more"
+    menu."""
+    match = re.match(r'For the user (@\S+), click on the "(.*)" button', utterance)
+    user, button = match.groups()
+
+    def step(obs: Observation) -> Action:
+        items = [c for c in obs.controls if c.name.startswith(button)]
+        if items:  # the post's "more" menu is open
+            return act("click", items[0])
+        authors = post_authors(obs)
+        if user not in authors:
+            raise NoTarget(f"no post by {user}")
+        return post_icon(obs, POST_ICONS.get(button, "more"), authors.index(user))
+
+    return replan(step, 6)
+
+
+def social_media_all(utterance: str) -> list[Rule]:
+    """Turn the button on under each post by the user (or as many as asked), then submit."""
+    match = re.match(
+        r'Click the "(.*)" button on (all|\d+) posts? by (@\S+) and then click Submit', utterance
+    )
+    button, amount, user = match.groups()
+    icon = POST_ICONS[button]
+
+    def step(obs: Observation) -> Action:
+        posts = [i for i, author in enumerate(post_authors(obs)) if author == user]
+        posts = posts if amount == "all" else posts[: int(amount)]
+        icons = post_icons(obs, icon)
+        off = [i for i in posts if "active" not in icons[i].name]
+        if off:
+            return act("click", icons[off[0]])
+        return act("click", find(obs, name="Submit", types=("button",)))
+
+    return replan(step)
+
+
+# -- e-mail inboxes ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmailRequest:
+    """What to do with the e-mail from `sender`: reply with `text`, forward to `text`,
+    delete it, or star it (important)."""
+
+    action: str
+    sender: str
+    text: str = ""
+
+
+def email_request(utterance: str) -> EmailRequest:
+    """The request of the plain e-mail tasks, phrased one way per action."""
+    sender = re.match(r"Find the email by (\S+) and", utterance).group(1)
+    if "reply to them" in utterance:
+        return EmailRequest("reply", sender, quoted(utterance)[0])
+    if "forward that email" in utterance:
+        return EmailRequest("forward", sender, re.search(r"email to (\S+)\.$", utterance)[1])
+    return EmailRequest("delete" if "trash icon" in utterance else "important", sender)
+
+
+def email_inbox(utterance: str) -> list[Rule]:
+    return email_rules(lambda obs: email_request(utterance))
+
+
+def email_inbox_nl(utterance: str) -> list[Rule]:
+    """The natural-language e-mail tasks phrase the request with one of their templates;
+    where several templates fit, the one that names a sender of the inbox is meant."""
+
+    def request(obs: Observation) -> EmailRequest:
+        senders = {c.name.split(" ")[0] for c in obs.controls if c.type == "clickable"}
+        readings = nl_readings(utterance)
+        if not readings:
+            raise NoTarget(f"no request template fits {utterance!r}")
+        return next((r for r in readings if r.sender in senders), readings[0])
+
+    return email_rules(request)
+
+
+def email_rules(request: Callable[[Observation], EmailRequest]) -> list[Rule]:
+    """The steps of a request, read once from the utterance and the inbox."""
+    known: list[EmailRequest] = []
+
+    def ask(obs: Observation) -> EmailRequest:
+        if not known:
+            known.append(request(obs))
+        return known[0]
+
+    def on_row(icon: str) -> Rule:
+        return lambda obs: act(
+            "click", find(obs, name=icon, types=("image",), after=ask(obs).sender + " ")
+        )
+
+    def open_email(obs: Observation) -> Action:
+        sender = ask(obs).sender
+        rows = [c for c in obs.controls if c.name.startswith(sender + " ")]
+        if not rows:
+            raise NoTarget(f"no e-mail from {sender} in the inbox")
+        return act("click", rows[0])
+
+    def step(obs: Observation) -> Action:
+        """The next step of a reply or a forward, from the view that is open."""
+        wanted = ask(obs)
+        names = {c.name for c in obs.controls}
+        if wanted.action == "reply" and "[send-reply]" in names:
+            box = find(obs, types=("textbox",))
+            if box.value != wanted.text:
+                return act("set_edit_text", box, text=wanted.text)
+            return act("click", find(obs, name="[send-reply]"))
+        if wanted.action == "forward" and "[send-forward]" in names:
+            box = find(obs, types=("textbox",), near="to")
+            if box.value != wanted.text:
+                return act("set_edit_text", box, text=wanted.text)
+            return act("click", find(obs, name="[send-forward]"))
+        if "[close-email]" in names:
+            return act("click", find(obs, name=wanted.action.capitalize(), types=("clickable",)))
+        return open_email(obs)
+
+    def first(obs: Observation) -> Action:
+        wanted = ask(obs)
+        if wanted.action in ("delete", "important"):
+            return on_row("[trash]" if wanted.action == "delete" else "[star]")(obs)
+        return step(obs)
+
+    return [first, *replan(step, 5)]
+
+
+def nl_readings(utterance: str) -> list[EmailRequest]:
+    """Every reading of the utterance by a template of the natural-language tasks, the one
+    more templates give first (a template and its swapped twin can read the same words)."""
+    readings = []
+    for action, pattern in nl_templates():
+        match = pattern.fullmatch(utterance)
+        if match:
+            slots = match.groupdict()
+            text = slots.get("msg") or slots.get("dest") or ""
+            readings.append(EmailRequest(action, slots["name"], text))
+    return sorted(set(readings), key=lambda r: (-readings.count(r), readings.index(r)))
+
+
+@functools.cache
+def nl_templates() -> list[tuple[str, re.Pattern[str]]]:
+    """(action, pattern) of each request template of the natural-language e-mail tasks, read
+    from the task pages' own sources: their phrasings are too free, and a few swap the roles of
+    the two names (DEST is always the recipient, even in "Find the email from DEST and forward
+    it to NAME"), for anything but the templates themselves to read them right."""
+    root = miniwob.html_root()
+    source = (root / "common/special/email-inbox-nl/templates.js").read_text()
+    table = json.loads(source[source.index("{") : source.rindex("}") + 1])
+    found = [(action, t) for action, split in table.items() for ts in split.values() for t in ts]
+    page = (root / "miniwob/email-inbox-forward-nl.html").read_text()
+    for array in re.findall(r"NL_TEMPLATES = (\[.*?\]);", page, re.DOTALL):
+        found += [("forward", t) for t in ast.literal_eval(array)]
+    return [(action, template_pattern(t)) for action, t in found]
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A template as a pattern; the page fills in only the first NAME (JS replace)."""
+    pattern = re.escape(" ".join(template.split()))
+    for slot, group in (("NAME", r"(?P<name>\S+?)"), ("DEST", r"(?P<dest>\S+?)")):
+        pattern = pattern.replace(slot, group, 1)
+    return re.compile(pattern.replace("MSG", r"(?P<msg>.*?)", 1))
+
+
+SOLUTIONS: dict[str, Solution] = {
+    "click-menu": click_menu,
+    "navigate-tree": navigate_tree,
+    "phone-book": phone_book,
+    "search-engine": search_engine,
+    "social-media": social_media,
+    "social-media-all": social_media_all,
+    "social-media-some": social_media_all,
+    "email-inbox": email_inbox,
+    "email-inbox-noscroll": email_inbox,
+    "email-inbox-important": email_inbox,
+    "email-inbox-reply": email_inbox,
+    "email-inbox-star-reply": email_inbox,
+    "email-inbox-forward": email_inbox,
+    "email-inbox-forward-nl": email_inbox_nl,
+    "email-inbox-forward-nl-turk": email_inbox_nl,
+    "email-inbox-nl-turk": email_inbox_nl,
+}
