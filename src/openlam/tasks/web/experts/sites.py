@@ -14,6 +14,7 @@ from openlam.agent.scripted import Rule
 from openlam.records import Action, Control, Observation
 from openlam.tasks.web import miniwob
 from openlam.tasks.web.experts.common import (
+    TEXT_TYPES,
     NoTarget,
     Solution,
     act,
@@ -28,11 +29,45 @@ from openlam.tasks.web.experts.common import (
 # A solution that plans each step from the page it sees repeats one rule; the page ends the
 # episode when the task is done, so the spare repeats are never played.
 MAX_STEPS = 30
+MAX_RETRIES = 4
 
 
 def replan(rule: Rule, steps: int = MAX_STEPS) -> list[Rule]:
     """The same planning rule for every step."""
     return [rule] * steps
+
+
+# A phase of a solution acts on each observation until it is done (None); then the next
+# phase takes the same observation.
+Phase = Callable[[Observation], Action | None]
+
+
+def in_phases(*phases: Phase) -> list[Rule]:
+    """Rules that play the phases in turn, as many steps as each takes."""
+    position = {"phase": 0}
+
+    def rule(obs: Observation) -> Action:
+        while position["phase"] < len(phases):
+            action = phases[position["phase"]](obs)
+            if action is not None:
+                return action
+            position["phase"] += 1
+        raise NoTarget("every phase of the solution is done, and the task is not over")
+
+    return replan(rule)
+
+
+def once(rule: Rule) -> Phase:
+    """A phase of one step."""
+    played = {"done": False}
+
+    def phase(obs: Observation) -> Action | None:
+        if played["done"]:
+            return None
+        played["done"] = True
+        return rule(obs)
+
+    return phase
 
 
 # -- menus and trees -----------------------------------------------------------------------
@@ -327,6 +362,198 @@ def template_pattern(template: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("MSG", r"(?P<msg>.*?)", 1))
 
 
+# -- flight booking ----------------------------------------------------------------------------
+
+MONTHS = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+# The picker's header ("December 2016") has a no-break space, which \s matches.
+MONTH_HEADER = re.compile(rf"({'|'.join(MONTHS)})\s(\d{{4}})")
+MAX_SUGGESTIONS = 12
+
+
+def autocomplete(text: str, near: str, pick: str | None = None) -> Phase:
+    """Type into a jQuery UI autocomplete field, then walk its suggestions with ArrowDown
+    (each one shows in the field) to the one that holds `pick`, and take it with Enter. The
+    suggestions are one list to the observation, not a control each."""
+    pick = pick or text
+    state = {"typed": False, "downs": 0, "taken": False}
+
+    def phase(obs: Observation) -> Action | None:
+        if state["taken"]:
+            return None
+        box = find(obs, near=near, types=TEXT_TYPES)
+        if not state["typed"]:
+            state["typed"] = True
+            return act("set_edit_text", box, text=text)
+        if box.value and pick in box.value and box.value != text:
+            state["taken"] = True
+            return act("press", box, keys="Enter")
+        if state["downs"] == MAX_SUGGESTIONS:
+            raise NoTarget(f"no suggestion for {text!r} holds {pick!r}")
+        state["downs"] += 1
+        return act("press", box, keys="ArrowDown")
+
+    return phase
+
+
+def pick_date(near: str, date: str) -> Phase:
+    """Set a jQuery UI date picker's field to `date` (MM/DD/YYYY): open the picker, page to
+    the month, click the day."""
+    month, day, year = (int(n) for n in date.split("/"))
+
+    def phase(obs: Observation) -> Action | None:
+        box = find(obs, near=near, types=TEXT_TYPES)
+        if box.value == date:
+            return None
+        lines = page_lines(obs)
+        shown = next((m for line in lines if (m := MONTH_HEADER.fullmatch(line))), None)
+        if shown is None:
+            return act("click", box)
+        months_ahead = (year - int(shown[2])) * 12 + month - 1 - MONTHS.index(shown[1])
+        if months_ahead:
+            return act("click", find(obs, name="Next" if months_ahead > 0 else "Prev"))
+        return act("click", find(obs, name=str(day), types=("link",)))
+
+    return phase
+
+
+def best_offer(obs: Observation, button: str, goal: str) -> Action:
+    """Click the button (named `button` and a price) of the cheapest, most expensive,
+    shortest or longest offer; each offer's duration is a line "3h 12m" of the page."""
+    buttons = [c for c in obs.controls if c.name.startswith(button)]
+    if not buttons:
+        raise NoTarget(f"no {button!r} button")
+    if goal in ("cheapest", "most expensive"):
+        values = [int(c.name.rsplit("$", 1)[1]) for c in buttons]
+    else:
+        lines = page_lines(obs)
+        values = [int(m[1]) * 60 + int(m[2]) for ln in lines if (m := DURATION.fullmatch(ln))]
+        if len(values) != len(buttons):
+            raise NoTarget(f"{len(values)} durations for {len(buttons)} offers")
+    best = min(values) if goal in ("cheapest", "shortest") else max(values)
+    return act("click", buttons[values.index(best)])
+
+
+DURATION = re.compile(r"(\d+)h (\d+)m")
+
+
+def buy_ticket(utterance: str) -> list[Rule]:
+    goal = re.match(r"Buy the ticket with the (.*) (?:cost|duration)\.", utterance).group(1)
+    return [lambda obs: best_offer(obs, "Book for $", goal)]
+
+
+def book_flight(utterance: str) -> list[Rule]:
+    """Fill the search form (cities through their suggestions, the date through its
+    picker), search, and book the cheapest or shortest of the flights found."""
+    match = re.match(
+        r"Book the (cheapest|shortest) one-way flight from: (.*) to: (.*) on "
+        r"(\d\d/\d\d/\d{4})\.",
+        utterance,
+    )
+    goal, origin, destination, date = match.groups()
+
+    return in_phases(
+        autocomplete(origin, "From:"),
+        autocomplete(destination, "To:"),
+        pick_date("Departure Date", date),
+        once(click(name="Search", types=("button",))),
+        once(lambda obs: best_offer(obs, "Book flight for $", goal)),
+    )
+
+
+def alaska_auto(utterance: str) -> list[Rule]:
+    """Fill Alaska's search form from the request's fields (JSON) and find flights: the
+    trip type, both cities through their suggestions, the days in March 2017 through the
+    calendar, the passengers with "+", the cabin under "More search options"."""
+    fields = json.loads(utterance)
+    one_way = fields["Ticket Type"] == "One-way"
+    phases: list[Phase] = []
+    if one_way:
+        phases.append(once(click(name="One-way", types=("LabelText",))))
+    for near, key in (("From", "Departure City"), ("To", "Destination City")):
+        phases.append(suggested_city(near, fields[key]))
+    phases.append(calendar_day("Depart", "Select departure date", fields["Departure Day"]))
+    if not one_way:
+        phases.append(calendar_day("Return", "Select return date", fields["Returning Day"]))
+    phases.append(passengers(fields["Passengers"]))
+    if fields["Seat type"] == "First":
+        phases.append(once(click(name="More search options")))
+        phases.append(once(click(name="First", types=("radio",))))
+    phases.append(once(click(name="Find Flights", types=("button",))))
+    return in_phases(*phases)
+
+
+def suggested_city(near: str, city: str) -> Phase:
+    """Type the city, let the site suggest airports (it listens for key presses, which
+    `set_edit_text` does not make, so a harmless End key follows, again while the list is
+    late), and click the site's airport of that city."""
+    airport = alaska_airports()[city]
+    state = {"typed": False, "presses": 0, "picked": False}
+
+    def phase(obs: Observation) -> Action | None:
+        if state["picked"]:
+            return None
+        box = find(obs, name=near, types=TEXT_TYPES)
+        if not state["typed"]:
+            state["typed"] = True
+            return act("set_edit_text", box, text=city)
+        shown = [c for c in obs.controls if c.name == airport and c.type == "listitem"]
+        if shown:
+            state["picked"] = True
+            return act("click", shown[0])
+        if state["presses"] == MAX_RETRIES:
+            raise NoTarget(f"the site suggests no {airport!r}")
+        state["presses"] += 1
+        return act("press", box, keys="End")
+
+    return phase
+
+
+@functools.cache
+def alaska_airports() -> dict[str, str]:
+    """City -> the airport the Alaska task means by it ("Portland" is in Oregon, "New York"
+    is all its airports), from the task page's own table."""
+    page = (miniwob.html_root() / "flight/Alaska-auto/wrapper.html").read_text()
+    return dict(re.findall(r"\[\s*[\"']([^\"']+)[\"'],\s*[\"']([^\"']+)[\"']\s*\]", page))
+
+
+def calendar_day(near: str, title: str, day: int) -> Phase:
+    """Open a date field's calendar (the current month, March 2017), click the day, and
+    close the calendar."""
+    state = {"step": 0}
+
+    def phase(obs: Observation) -> Action | None:
+        step = state["step"]
+        state["step"] += 1
+        if step == 0:
+            return act("click", find(obs, name=near, types=TEXT_TYPES))
+        if step == 1:
+            if title not in page_lines(obs):
+                raise NoTarget(f"the calendar {title!r} did not open")
+            return act("click", find(obs, name=str(day), types=("link",)))
+        if step == 2:  # the calendar stays open over the form until closed
+            return act("click", find(obs, name="DONE", types=("clickable",)))
+        return None
+
+    return phase
+
+
+def passengers(count: int) -> Phase:
+    """Click "+" until the passenger count (the line between "-" and "+") is `count`."""
+
+    def phase(obs: Observation) -> Action | None:
+        lines = page_lines(obs)
+        at = lines.index("Number of passengers")
+        shown = int(lines[at + 2])
+        if shown == count:
+            return None
+        return act("click", find(obs, name="+" if shown < count else "-", types=("clickable",)))
+
+    return phase
+
+
 SOLUTIONS: dict[str, Solution] = {
     "click-menu": click_menu,
     "navigate-tree": navigate_tree,
@@ -344,4 +571,8 @@ SOLUTIONS: dict[str, Solution] = {
     "email-inbox-forward-nl": email_inbox_nl,
     "email-inbox-forward-nl-turk": email_inbox_nl,
     "email-inbox-nl-turk": email_inbox_nl,
+    "book-flight": book_flight,
+    "book-flight-nodelay": book_flight,
+    "buy-ticket": buy_ticket,
+    "flight.Alaska-auto": alaska_auto,
 }
