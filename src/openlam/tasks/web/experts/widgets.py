@@ -13,7 +13,10 @@ from openlam.tasks.web.experts.common import (
     Solution,
     act,
     click,
+    fill,
+    find,
     ordinal,
+    page_lines,
     quoted,
 )
 
@@ -76,6 +79,88 @@ def copy_paste(utterance: str) -> list[Rule]:
     return [source("Control+A"), source("Control+C"), paste, SUBMIT]
 
 
+def read_table_2(utterance: str) -> list[Rule]:
+    def field(index: int) -> Rule:
+        def rule(obs: Observation) -> Action:
+            lines = page_lines(obs)
+            table = dict(line.split("\t", 1) for line in lines if line.count("\t") == 1)
+            labels = [line[:-1] for line in lines if line.endswith(":") and line[:-1] in table]
+            boxes = [c for c in obs.controls if c.type == "textbox"]
+            if len(boxes) <= index or len(labels) != len(boxes):
+                raise NoTarget(f"cannot pair the fields with their labels: {labels}")
+            return act("set_edit_text", boxes[index], text=table[labels[index]].strip())
+
+        return rule
+
+    return [field(0), field(1), SUBMIT]
+
+
+def generate_number(utterance: str) -> list[Rule]:
+    """Generate until the number shown meets the request, then submit."""
+    less = re.search(r"less than (\d+)", utterance)
+    greater = re.search(r"greater than (\d+)", utterance)
+
+    def wanted(number: int) -> bool:
+        if less:
+            return number < int(less.group(1))
+        if greater:
+            return number > int(greater.group(1))
+        return number % 2 == (1 if "odd" in utterance else 0)
+
+    def rule(obs: Observation) -> Action:
+        shown = [int(line) for line in page_lines(obs) if re.fullmatch(r"-?\d+", line)]
+        name = "Submit" if shown and wanted(shown[0]) else "Generate"
+        return act("click", find(obs, name=name, types=("button",)))
+
+    return [rule] * 25
+
+
+def simple_algebra(utterance: str) -> list[Rule]:
+    def answer(obs: Observation) -> str:
+        for line in page_lines(obs):
+            match = re.fullmatch(r"(\S+) ([-+]) (\S+) = (-?\d+)", line)
+            if match:
+                left, op, right, total = match.groups()
+                total = int(total)
+                if left == "x":
+                    return str(total - int(right) if op == "+" else total + int(right))
+                return str(total - int(left) if op == "+" else int(left) - total)
+        raise NoTarget("no equation in the page text")
+
+    return [fill(answer), SUBMIT]
+
+
+def find_greatest(utterance: str) -> list[Rule]:
+    def pick(obs: Observation) -> Action:
+        cards = [c for c in obs.controls if c.type == "clickable" and c.name.isdigit()]
+        if not cards:
+            raise NoTarget("no numbered card")
+        return act("click", max(cards, key=lambda c: int(c.name)))
+
+    return [pick, SUBMIT]
+
+
+# The digits as the page draws them on its 4 x 7 grid of check boxes, row by row.
+DIGITS = {
+    "0": ["0110", "1001", "1001", "1001", "1001", "1001", "0110"],
+    "1": ["0010", "0110", "0010", "0010", "0010", "0010", "0010"],
+    "2": ["0110", "1001", "1001", "0010", "0100", "1000", "1111"],
+    "3": ["0110", "1001", "0001", "0110", "0001", "1001", "0110"],
+    "4": ["1000", "1010", "1010", "1111", "0010", "0010", "0010"],
+    "5": ["1111", "1000", "1000", "1110", "0001", "1001", "0110"],
+    "6": ["0110", "1001", "1000", "1110", "1001", "1001", "0110"],
+    "7": ["1111", "1001", "0001", "0010", "0010", "0100", "0100"],
+    "8": ["0110", "1001", "1001", "0110", "1001", "1001", "0110"],
+    "9": ["0110", "1001", "1001", "0111", "0001", "1001", "0110"],
+}
+
+
+def number_checkboxes(utterance: str) -> list[Rule]:
+    grid = "".join(DIGITS[quoted(utterance)[0]])
+    cells = [i for i, bit in enumerate(grid) if bit == "1"]
+    return [click(types=("checkbox",), nth=i) for i in cells] + [SUBMIT]
+
+
 SOLUTIONS: dict[str, Solution] = {
     "click-collapsible-2-nodelay": click_tabs,
     "click-tab-2-medium": click_tab_2_medium,
@@ -83,4 +168,9 @@ SOLUTIONS: dict[str, Solution] = {
     "unicode-test": unicode_test,
     "copy-paste": copy_paste,
     "copy-paste-2": copy_paste,
+    "read-table-2": read_table_2,
+    "generate-number": generate_number,
+    "simple-algebra": simple_algebra,
+    "find-greatest": find_greatest,
+    "number-checkboxes": number_checkboxes,
 }
