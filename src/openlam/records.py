@@ -43,6 +43,10 @@ class Control(Record):
     state: list[str] = Field(default_factory=list)
     value: str | None = None
     context: str | None = None
+    # Of a shape or a box drawn on a web page: where it is (x, y, width, height in CSS pixels
+    # from the page's top-left corner) and its fill or background colour.
+    box: tuple[int, int, int, int] | None = None
+    color: str | None = None
 
 
 class Run(Record):

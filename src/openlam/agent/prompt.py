@@ -158,7 +158,7 @@ SHORT_TYPES = {
 
 
 def _control_line(c: Control) -> str:
-    extra = [*c.state, *([repr(c.value[:30])] if c.value else [])]
+    extra = [*c.state, *([repr(c.value[:30])] if c.value else []), *_drawn(c)]
     return " ".join([c.label, c.name[:40], SHORT_TYPES.get(c.type, c.type), *extra])
 
 
@@ -168,11 +168,22 @@ def _history_line(item: HistoryItem, actions: ActionSpace) -> str:
     return f"{said[:160]} -> {outcome}"
 
 
+def _drawn(c: Control) -> list[str]:
+    """The colour and place of a shape on a web page: "red @40,60 20x20" (x, y, width,
+    height); nothing for a control without them."""
+    words = [c.color] if c.color else []
+    if c.box is not None:
+        x, y, width, height = c.box
+        words.append(f"@{x},{y} {width}x{height}")
+    return words
+
+
 def render_controls(controls: list[Control]) -> str:
     """One line per control: label | name | type | state or value."""
     lines = []
     for c in controls:
-        extra = " ".join([*c.state, *([f"value={c.value[:40]!r}"] if c.value is not None else [])])
+        value = [f"value={c.value[:40]!r}"] if c.value is not None else []
+        extra = " ".join([*c.state, *value, *_drawn(c)])
         lines.append(f"{c.label} | {c.name[:60]} | {c.type}" + (f" | {extra}" if extra else ""))
     return "\n".join(lines) or "(none)"
 

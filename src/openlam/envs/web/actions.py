@@ -21,6 +21,9 @@ from openlam.actions import ActionSpace
 Text = Annotated[str, Field(max_length=10_000)]
 Keys = Annotated[str, Field(min_length=1, max_length=100)]
 Url = Annotated[str, Field(min_length=1, max_length=2_000)]
+# A point of the page in CSS pixels from its top-left corner, as the boxes of shapes are given.
+Coordinate = Annotated[int, Field(ge=0, le=9_999)]
+Label = Annotated[str, Field(pattern=r"^[0-9]{1,4}$")]
 
 
 def click(label: str):
@@ -65,6 +68,33 @@ def scroll(direction: Literal["up", "down"], amount: Annotated[int, Field(ge=1, 
     """
 
 
+def click_point(x: Coordinate, y: Coordinate):
+    """Click a point of the page, x and y in pixels from its top-left corner (the boxes of
+    shapes are shown as @x,y width x height): a spot of a drawing no control covers.
+
+    Examples:
+        click_point(x=85, y=120)
+    """
+
+
+def drag(label: str, to: Label):
+    """Drag a control onto another control: press the mouse on the first one's centre, move
+    and release it on the second one's.
+
+    Examples:
+        drag(label="3", to="7")
+    """
+
+
+def drag_point(x: Coordinate, y: Coordinate, to_x: Coordinate, to_y: Coordinate):
+    """Press the mouse at a point of the page, move it to another and release it there (a
+    resize handle, a shape, a line to draw), points as in click_point.
+
+    Examples:
+        drag_point(x=150, y=120, to_x=200, to_y=180)
+    """
+
+
 def navigate(url: Url):
     """Open an address in the current tab (only addresses the environment allows).
 
@@ -76,4 +106,16 @@ def navigate(url: Url):
 @cache
 def web_action_space() -> ActionSpace:
     """The web action space (built once per process)."""
-    return ActionSpace([click, set_edit_text, press, select_option, scroll, navigate])
+    return ActionSpace(
+        [
+            click,
+            set_edit_text,
+            press,
+            select_option,
+            scroll,
+            navigate,
+            click_point,
+            drag,
+            drag_point,
+        ]
+    )

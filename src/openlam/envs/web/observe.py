@@ -21,6 +21,7 @@ from typing import Any
 from playwright.sync_api import CDPSession, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from openlam.envs.web.graphics import STYLES, Graphic, read_graphics
 from openlam.records import Control, DocumentState, Paragraph
 
 ACTIONABLE_ROLES = frozenset(
@@ -73,6 +74,9 @@ MAX_CLICKABLES_INSIDE = 3
 # catches clicks for scripts that listen on it.
 NOT_CLICK_TARGETS = frozenset({"RootWebArea", "WebArea", "Iframe", "StaticText", "InlineTextBox"})
 GENERIC_ROLES = frozenset({"generic", "none", "presentation", "paragraph", "Section", ""})
+# SVG shapes the accessibility tree leaves out are listed after the other controls, up to
+# this many: a drawing of a few dozen shapes, not a chart of thousands.
+MAX_GRAPHICS = 60
 TARGET_ATTR = "data-openlam-target"
 # Tags the element to act on (an option of a native select: its select) and untags the last.
 _TAG_JS = f"""function (nonce) {{
@@ -126,8 +130,10 @@ def read_page(page: Page, cdp: CDPSession, *, max_controls: int, max_text_chars:
         if len(controls) == max_controls:
             break
         label = str(len(controls) + 1)
-        controls.append(_control(node, label, context, name))
+        control = _control(node, label, context, name)
+        controls.append(_with_graphic(control, layout.graphics.get(node["backendDOMNodeId"])))
         targets[label] = node["backendDOMNodeId"]
+    _add_graphics(controls, targets, layout, max_controls)
     start = time.monotonic()
     title = page.title()
     paragraphs, truncated = _paragraphs(page, max_text_chars)
@@ -216,23 +222,24 @@ def _actionable(nodes: list[dict[str, Any]], layout: Layout):
     tree item or e-mail icon is a plain span; Chromium's DOM snapshot knows it is clickable)
     that is not a container of other controls (see `_containers`).
     A control without an accessible name (an input whose label is plain text before it) is
-    named by the text just before it, as a person reading the page would name it."""
+    named by the text just before it inside its own container (see `_name_before`), as a
+    person reading the page would name it."""
     by_id = {node["nodeId"]: node for node in nodes}
     roots = [node for node in nodes if node.get("parentId") not in by_id]
     containers = _containers(nodes, by_id, layout)
     stack = [(root, "", False) for root in reversed(roots)]
-    text_before = ""
+    text_before: dict[str, Any] | None = None  # the last StaticText node passed
     while stack:
         node, context, in_popup = stack.pop()
         role = node.get("role", {}).get("value", "")
         name = _text(node, "name")
         backend = node.get("backendDOMNodeId")
         if role == "StaticText" and name:
-            text_before = name
+            text_before = node
         visible = backend in layout.boxed or (in_popup and role == "option")
         if not node.get("ignored") and visible:
             if role in ACTIONABLE_ROLES:
-                yield node, context, name or _near(text_before)
+                yield node, context, name or _name_before(node, text_before, by_id)
             elif _clickable(node, layout) and node["nodeId"] not in containers:
                 hint = layout.clickable[backend]
                 yield node, context, name or _inner_text(node, by_id) or f"[{hint}]"
@@ -278,10 +285,100 @@ def _inner_text(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
     return " ".join(p for p in parts if p)[:MAX_NAME_CHARS]
 
 
-def _near(text: str) -> str:
-    """A name taken from the text before a control, marked as such."""
-    text = text.rstrip(": ")
-    return f"({text[:MAX_NAME_CHARS]})" if text else ""
+def _name_before(
+    control: dict[str, Any], text: dict[str, Any] | None, by_id: dict[str, dict[str, Any]]
+) -> str:
+    """A name taken from the text before a control, or else after it, marked as such; only
+    text inside the control's container counts (its nearest ancestor that holds more than
+    the control), so that a field alone in its form is not named by the end of the page's
+    instructions."""
+    container = _container(control, by_id)
+    if text is None or not _inside(text, container, by_id):
+        text = _text_after(control, container, by_id)
+    words = _text(text, "name").rstrip(": ") if text is not None else ""
+    return f"({words[:MAX_NAME_CHARS]})" if words else ""
+
+
+def _text_after(
+    control: dict[str, Any], container: dict[str, Any] | None, by_id: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The first text after a control inside its container that is not another control's
+    (a label written after its check box, not the caption of the next button)."""
+    if container is None:
+        return None
+    passed = False
+    stack = [container]
+    while stack:
+        node = stack.pop()
+        role = node.get("role", {}).get("value", "")
+        if node is control:
+            passed = True
+            continue
+        if passed and role in ACTIONABLE_ROLES:
+            continue
+        if passed and role == "StaticText" and _text(node, "name"):
+            return node
+        stack.extend(by_id[c] for c in reversed(node.get("childIds", [])) if c in by_id)
+    return None
+
+
+def _container(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The nearest ancestor with more than one child."""
+    parent = by_id.get(node.get("parentId", ""))
+    while parent is not None and len(parent.get("childIds", [])) < 2:
+        parent = by_id.get(parent.get("parentId", ""))
+    return parent
+
+
+def _inside(
+    node: dict[str, Any], ancestor: dict[str, Any] | None, by_id: dict[str, dict[str, Any]]
+) -> bool:
+    """Whether `ancestor` is above `node` in the tree."""
+    parent = by_id.get(node.get("parentId", ""))
+    while ancestor is not None and parent is not None:
+        if parent is ancestor:
+            return True
+        parent = by_id.get(parent.get("parentId", ""))
+    return False
+
+
+def _with_graphic(control: Control, graphic: Graphic | None) -> Control:
+    """A control with the box and colour of what it draws, for an SVG shape or a box without
+    a role (a coloured square, a board cell, a positioned letter); a shape without a name of
+    its own is named by its kind."""
+    if graphic is None or control.type in ACTIONABLE_ROLES:
+        return control
+    unnamed = not control.name or control.name.startswith("[")
+    if not (graphic.drawn or unnamed or graphic.positioned):
+        return control
+    name = graphic.kind() if graphic.drawn and unnamed else control.name
+    return control.model_copy(update={"name": name, "box": graphic.box, "color": graphic.color})
+
+
+def _add_graphics(
+    controls: list[Control], targets: dict[str, int], layout: Layout, max_controls: int
+) -> None:
+    """Append the SVG shapes and texts not listed yet (the tree leaves out a shape without a
+    name), in document order."""
+    listed = set(targets.values())
+    added = 0
+    for backend, graphic in layout.graphics.items():
+        if len(controls) == max_controls or added == MAX_GRAPHICS:
+            return
+        if not graphic.drawn or backend in listed:
+            continue
+        label = str(len(controls) + 1)
+        controls.append(
+            Control(
+                label=label,
+                name=graphic.kind(),
+                type="graphic",
+                box=graphic.box,
+                color=graphic.color,
+            )
+        )
+        targets[label] = backend
+        added += 1
 
 
 def _visible_parent(node: dict[str, Any], by_id: dict[str, dict[str, Any]], layout: Layout):
@@ -292,17 +389,19 @@ def _visible_parent(node: dict[str, Any], by_id: dict[str, dict[str, Any]], layo
 
 @dataclass(frozen=True)
 class Layout:
-    """From Chromium's DOM snapshot: the nodes with a box, and those with a click handler."""
+    """From Chromium's DOM snapshot: the nodes with a box, those with a click handler, and
+    the elements of the main document with their box and colour."""
 
     boxed: set[int]
     clickable: dict[int, str]  # backend node id -> its class or id, to name an empty one
+    graphics: dict[int, Graphic]
 
 
 def _layout(cdp: CDPSession) -> Layout:
     """The accessibility tree already leaves out display:none, visibility:hidden and
     aria-hidden; the snapshot's layout drops zero-size nodes. Nodes scrolled out of view keep
     their box: the locator scrolls to them."""
-    snapshot = cdp.send("DOMSnapshot.captureSnapshot", {"computedStyles": []})
+    snapshot = cdp.send("DOMSnapshot.captureSnapshot", {"computedStyles": STYLES})
     strings = snapshot["strings"]
     boxed: set[int] = set()
     clickable: dict[int, str] = {}
@@ -315,7 +414,7 @@ def _layout(cdp: CDPSession) -> Layout:
         attributes = doc["nodes"]["attributes"]
         for i in doc["nodes"].get("isClickable", {}).get("index", []):
             clickable[backend_ids[i]] = _class_or_id(attributes[i], strings)
-    return Layout(boxed, clickable)
+    return Layout(boxed, clickable, read_graphics(snapshot))
 
 
 def _class_or_id(attributes: list[int], strings: list[str]) -> str:
