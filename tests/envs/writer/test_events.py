@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from openlam.envs.writer.events import UiThread
+from openlam.envs.writer import events
+from openlam.envs.writer.events import UiThread, load_stretch
 
 
 def _act(env, text):
@@ -81,3 +82,10 @@ def test_a_thread_that_cannot_be_read_never_holds_a_wait_up():
         start = thread.sample()
         time.sleep(0.01)
         assert not thread.sample().busy_since(start)
+
+
+@pytest.mark.parametrize("load, stretch", [(0.3, 1.0), (2.0, 1.0), (8.0, 4.0), (100.0, 8.0)])
+def test_the_waits_stretch_with_the_run_queue_per_core(monkeypatch, load, stretch):
+    monkeypatch.setattr(events.os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(events.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert load_stretch() == stretch

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from openlam.envs.writer import api, controls, document
-from openlam.envs.writer.events import UiEvents, UiThread
+from openlam.envs.writer.events import UiEvents, UiThread, load_stretch
 
 UI_FUNCTIONS = {"click_input", "set_edit_text", "keyboard_input", "wheel_mouse_input"}
 API_FUNCTIONS = {
@@ -50,6 +50,7 @@ NO_REACTION_NEEDED = {"set_edit_text", "wheel_mouse_input"}
 # How long a dialog may take to be built after it settled, and how often it is re-read.
 BUILD_MAX_S = 3.0
 BUILD_RECHECK_S = 0.15
+ELLIPSES = ("...", "\u2026")
 
 
 class AppDead(Exception):
@@ -101,6 +102,9 @@ class Driver:
         self.events.pump()
         start = time.monotonic()
         self.found = controls.collect(self._app())
+        if not self.found:  # between two windows (see `_until_built`): wait for the next one
+            self._until_built()
+            self.found = controls.collect(self._app())
         controls_s = time.monotonic() - start
         items = [
             {
@@ -128,7 +132,14 @@ class Driver:
             control = self._control(label)
             self.events.mark()
             message = self._ui_action(function, args, control)
-            settled_by = self.events.settle(time.monotonic(), function not in NO_REACTION_NEEDED)
+            settled_by = self.events.settle(
+                time.monotonic(),
+                need_reaction=function not in NO_REACTION_NEEDED,
+                # A command whose name ends in an ellipsis opens a dialog (a UI convention
+                # soffice keeps): on a loaded machine the menu can close and the bus fall
+                # quiet well before the dialog is announced.
+                expect_window=function == "click_input" and control.name.endswith(ELLIPSES),
+            )
             if settled_by.startswith("window:"):
                 self._until_built()
             # What ended the wait (a window, quiet, the limit): for debugging a wait that
@@ -248,15 +259,17 @@ class Driver:
         return outcome["value"]
 
     def _until_built(self) -> None:
-        """Wait until two reads of the controls, a moment apart, find as many. A dialog fills
-        in its tab pages after it is announced, and on a loaded machine, or the first time
-        soffice builds it, the bus can fall quiet before the last page is there."""
-        deadline = time.monotonic() + BUILD_MAX_S
+        """Wait until two reads of the controls, a moment apart, find as many, and some. A
+        dialog fills in its tab pages after it is announced, and on a loaded machine, or the
+        first time soffice builds it, the bus can fall quiet before the last page is there;
+        between the menu closing and the dialog taking the focus, no window is active and a
+        read finds no controls at all."""
+        deadline = time.monotonic() + BUILD_MAX_S * load_stretch()
         count = len(controls.collect(self._app()))
         while time.monotonic() < deadline:
             self.events.pass_time(BUILD_RECHECK_S)
             again = len(controls.collect(self._app()))
-            if again == count:
+            if again == count > 0:
                 return
             count = again
 

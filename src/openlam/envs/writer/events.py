@@ -14,6 +14,7 @@ scheduler statistics tell without asking soffice anything.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,17 @@ REACT_MAX_S = 1.0
 SETTLE_MAX_S = 3.0
 # A predicate wait re-checks at least this often, for changes soffice does not announce.
 RECHECK_S = 0.1
+# The limits above hold on a machine with a core to spare. With more runnable processes
+# than cores, soffice, the bus and the driver all wait their turn, and a dialog that opens
+# in 0.3 s can take several: the limits stretch with the run queue, up to this factor.
+MAX_STRETCH = 8.0
+
+
+def load_stretch() -> float:
+    """How much longer than on an idle machine soffice may take now: the 1-minute load
+    average per usable core, at least 1 and at most MAX_STRETCH."""
+    cores = len(os.sched_getaffinity(0))
+    return min(max(os.getloadavg()[0] / cores, 1.0), MAX_STRETCH)
 
 
 class UiEvents:
@@ -103,7 +115,7 @@ class UiEvents:
             self.wait(min(deadline, now + RECHECK_S))
         return True
 
-    def settle(self, acted_at: float, need_reaction: bool) -> str:
+    def settle(self, acted_at: float, need_reaction: bool, expect_window: bool = False) -> str:
         """Wait until the UI has settled after an action that returned at `acted_at`.
 
         It has settled when a menu opened, or when the bus and soffice's UI thread have both
@@ -113,28 +125,36 @@ class UiEvents:
         at the window would observe a dialog with half its controls. A click or key that set
         off nothing yet is given up to REACT_MAX_S to react (soffice runs most commands from
         its own event queue, after the accessible call has returned); an edit, already
-        checked by the action, is not. Returns what ended the wait.
+        checked by the action, is not. With `expect_window`, quiet does not end the wait
+        before a window has opened. Each limit stretches with the load (`load_stretch`).
+        Returns what ended the wait.
         """
-        end = acted_at + SETTLE_MAX_S
+        stretch = load_stretch()
+        end = acted_at + SETTLE_MAX_S * stretch
         sample = self.ui_thread.sample()
         while True:
             self.pump()
             if self.opened and not self.opened.startswith("window:"):
                 return self.opened
             if self.opened and self.window_at is not None:
-                end = max(end, self.window_at + SETTLE_MAX_S)
+                end = max(end, self.window_at + SETTLE_MAX_S * stretch)
             now, before, sample = time.monotonic(), sample, self.ui_thread.sample()
             if now >= end:
                 return f"{self.opened}, limit" if self.opened else "limit"
-            if now >= self._quiet_deadline(acted_at, need_reaction):
+            quiet_at = self._quiet_deadline(acted_at, need_reaction, stretch)
+            if expect_window and self.window_at is None and now >= quiet_at:
+                self.wait(end)  # quiet without the window: the next event or the limit
+                continue
+            if now >= quiet_at:
                 if not sample.busy_since(before):
                     return self.opened or ("quiet" if self.count else "no events")
                 self.last = now  # working without a word: the quiet period starts over
-            self.wait(min(self._quiet_deadline(acted_at, need_reaction), end))
+                quiet_at = self._quiet_deadline(acted_at, need_reaction, stretch)
+            self.wait(min(quiet_at, end))
 
-    def _quiet_deadline(self, acted_at: float, need_reaction: bool) -> float:
+    def _quiet_deadline(self, acted_at: float, need_reaction: bool, stretch: float) -> float:
         if self.last is None:
-            return acted_at + (REACT_MAX_S if need_reaction else QUIET_MIN_S)
+            return acted_at + (REACT_MAX_S * stretch if need_reaction else QUIET_MIN_S)
         latency = max((self.first or self.last) - acted_at, 0.0)
         return self.last + min(max(latency, QUIET_MIN_S), QUIET_MAX_S)
 
