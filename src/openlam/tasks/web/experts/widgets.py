@@ -4,6 +4,8 @@ and paste, forms in sequence, guessing games."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import pairwise
 
 from openlam.agent.scripted import Rule
 from openlam.records import Action, Observation
@@ -15,6 +17,7 @@ from openlam.tasks.web.experts.common import (
     click,
     fill,
     find,
+    listed,
     ordinal,
     page_lines,
     quoted,
@@ -161,6 +164,67 @@ def number_checkboxes(utterance: str) -> list[Rule]:
     return [click(types=("checkbox",), nth=i) for i in cells] + [SUBMIT]
 
 
+def press(keys: str, **where) -> Rule:
+    return lambda obs: act("press", find(obs, **where), keys=keys)
+
+
+def scroll_text(utterance: str) -> list[Rule]:
+    """The observation shows the start of a long text area only: go to its end, select the
+    last word (two word steps back: the final stop, then the word) and paste it."""
+    area = {"types": ("textbox",), "nth": 0}
+    return [
+        press("Control+End", **area),
+        press("Control+Shift+ArrowLeft", **area),
+        press("Control+Shift+ArrowLeft", **area),
+        press("Control+C", **area),
+        press("Control+V", types=("textbox",), nth=1),
+        SUBMIT,
+    ]
+
+
+def scroll_text_2(utterance: str) -> list[Rule]:
+    # Moving the caret to the end or the start scrolls the text area with it.
+    keys = "Control+End" if "to the bottom" in utterance else "Control+Home"
+    return [press(keys, types=("textbox",)), SUBMIT]
+
+
+def click_scroll_list(utterance: str) -> list[Rule]:
+    """Select the first item, then move the list's focus down to each further one without
+    changing the selection (Control+ArrowDown) and add it (Control+Space)."""
+    names = listed(re.match(r"Select (.*) from the scroll list", utterance).group(1))
+    return plan(lambda obs: _multi_select(obs, names))
+
+
+def _multi_select(obs: Observation, names: list[str]) -> list[Rule]:
+    options = [c.name for c in obs.controls if c.type == "option"]
+    missing = [n for n in names if n not in options]
+    if missing:
+        raise NoTarget(f"no option {missing} in the list")
+    rows = sorted(options.index(n) for n in names)
+    steps = [click(name=options[rows[0]], types=("option",))]
+    for before, row in pairwise(rows):
+        steps += [press("Control+ArrowDown", types=("listbox",))] * (row - before)
+        steps.append(press("Control+Space", types=("listbox",)))
+    return [*steps, SUBMIT]
+
+
+def plan(make: Callable[[Observation], list[Rule]], limit: int = 30) -> list[Rule]:
+    """Rules that play the steps `make` plans from the first observation, one per step."""
+    steps: list[Rule] = []
+    planned = False
+
+    def rule(obs: Observation) -> Action:
+        nonlocal planned
+        if not planned:
+            steps.extend(make(obs))
+            planned = True
+        if not steps:
+            raise NoTarget("the plan has no step left")
+        return steps.pop(0)(obs)
+
+    return [rule] * limit
+
+
 SOLUTIONS: dict[str, Solution] = {
     "click-collapsible-2-nodelay": click_tabs,
     "click-tab-2-medium": click_tab_2_medium,
@@ -173,4 +237,7 @@ SOLUTIONS: dict[str, Solution] = {
     "simple-algebra": simple_algebra,
     "find-greatest": find_greatest,
     "number-checkboxes": number_checkboxes,
+    "scroll-text": scroll_text,
+    "scroll-text-2": scroll_text_2,
+    "click-scroll-list": click_scroll_list,
 }
