@@ -401,6 +401,16 @@ def _default_model(backend: str, model: str | None, adapter: str | None, app: st
     return chosen
 
 
+VERBOSE = typer.Option(False, "--verbose", help="Show transformers' loading output.")
+
+
+def _loading_output(verbose: bool) -> None:
+    if verbose:
+        from openlam.models.hf import show_loading_output
+
+        show_loading_output()
+
+
 @app.command("run")
 def run_command(
     request: str = typer.Argument(None, help="What to do, in words (none with --miniwob)."),
@@ -420,6 +430,7 @@ def run_command(
     max_new_tokens: int = typer.Option(64, help="Longest model output per step."),
     log: Path = typer.Option(Path("runs/run/trajectory.jsonl"), help="Trajectory file."),
     yes: bool = typer.Option(False, "--yes", help="Approve sensitive actions without asking."),
+    verbose: bool = VERBOSE,
 ) -> None:
     """Carry out a request on a document (or a web page) with a model, showing each step."""
     import sys
@@ -456,6 +467,7 @@ def run_command(
         raise typer.BadParameter(str(exc)) from exc
     confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
     config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
+    _loading_output(verbose)
     model = load_model(model_config)
     if page is None:
         trajectory = _run_in_writer(request, doc, out, model, log, config, confirm)
@@ -497,6 +509,18 @@ def actions() -> None:
     console.print(writer_action_space().describe(), markup=False)
 
 
+@app.command("mcp")
+def mcp_command(
+    http: bool = typer.Option(False, help="Streamable HTTP on loopback instead of stdio."),
+    port: int = typer.Option(8765, help="--http: the port."),
+    max_workspaces: int = typer.Option(4, help="Documents and pages open at once."),
+) -> None:
+    """Writer and Chromium as an MCP server: open, observe, act, save, close."""
+    from openlam.envs.mcp_server import serve
+
+    serve("http" if http else "stdio", "127.0.0.1", port, max_workspaces)
+
+
 @app.command("serve")
 def serve_command(
     backend: str = typer.Option("smollm2", help="smollm2, hf, openai or llamacpp."),
@@ -507,8 +531,12 @@ def serve_command(
     threads: int = typer.Option(None, help="torch CPU threads (hf, smollm2); 1 on busy cores."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (no authentication!)."),
     port: int = typer.Option(8000),
+    verbose: bool = typer.Option(
+        False, "--verbose", help="Show transformers' loading output and each request."
+    ),
 ) -> None:
-    """Serve a model over an OpenAI-compatible chat-completions API until Ctrl-C."""
+    """Serve a model over an OpenAI-compatible chat-completions API (streaming too) until
+    Ctrl-C; requests wait their turn for the model."""
     from pydantic import ValidationError
 
     from openlam.models.config import ModelConfig, load_model
@@ -525,7 +553,8 @@ def serve_command(
         config = ModelConfig(backend=backend, **{k: v for k, v in given.items() if v is not None})
     except ValidationError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    server = ModelServer(load_model(config), host, port)
+    _loading_output(verbose)
+    server = ModelServer(load_model(config), host, port, verbose=verbose)
     console.print(f"serving {server.model.name} at {server.url} (Ctrl-C stops)")
     try:
         server.serve_forever()

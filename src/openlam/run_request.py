@@ -88,7 +88,7 @@ def run_web_request(
 
     if page.miniwob is not None and request is not None:
         raise RequestError("a MiniWoB task states its own request: give none with --miniwob")
-    env_config, options, safety = _web_start(page)
+    env_config, options, safety = web_start(page)
     if "safety" not in config.model_fields_set:
         config = config.model_copy(update={"safety": safety})
     config = agent_config_for(WebApp(), config)
@@ -114,7 +114,7 @@ def run_web_request(
     return trajectory
 
 
-def _web_start(page: WebPage) -> tuple[Any, dict[str, Any], SafetyConfig]:
+def web_start(page: WebPage) -> tuple[Any, dict[str, Any], SafetyConfig]:
     """The env config, reset options and confirmation gate of a web run."""
     from openlam.envs.web.env import WebEnvConfig
     from openlam.tasks.web import miniwob

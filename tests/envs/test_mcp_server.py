@@ -1,0 +1,158 @@
+"""`openlam mcp` driven by the MCP SDK's own client over stdio: Writer and a local web page
+through observe/act, the confirmation gate, and a killed soffice."""
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import anyio
+import docx
+import pytest
+from mcp import Client
+from mcp.client.stdio import StdioServerParameters
+
+pytestmark = [pytest.mark.writer, pytest.mark.web]
+FORM = """<html><body><h1>Newsletter</h1><label for=m>E-mail</label><input id=m>
+<button onclick="document.body.insertAdjacentHTML('beforeend',
+  '<p>Subscribed ' + document.getElementById('m').value + '</p>')">Join</button></body></html>"""
+
+
+def server() -> StdioServerParameters:
+    return StdioServerParameters(command=sys.executable, args=["-m", "openlam.cli", "mcp"])
+
+
+async def call(client: Client, tool: str, **args) -> str:
+    result = await client.call_tool(tool, args)
+    text = "\n".join(c.text for c in result.content)
+    assert not result.is_error, text
+    return text
+
+
+async def call_error(client: Client, tool: str, **args) -> str:
+    result = await client.call_tool(tool, args)
+    assert result.is_error
+    return "\n".join(c.text for c in result.content)
+
+
+def label_of(observation: str, name: str, kind: str) -> str:
+    for line in observation.splitlines():
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) >= 3 and parts[1] == name and parts[2] == kind:
+            return parts[0]
+    raise AssertionError(f"no {kind} {name!r} in:\n{observation}")
+
+
+def bold_runs(path: Path, word: str) -> list[bool]:
+    return [bool(r.bold) for p in docx.Document(path).paragraphs for r in p.runs if word in r.text]
+
+
+def test_a_word_made_bold_through_observe_and_act_is_in_the_saved_file(letter, tmp_path):
+    async def scenario():
+        async with Client(server()) as client:
+            names = {t.name for t in (await client.list_tools()).tools}
+            assert {"open_document", "open_page", "observe", "act", "save", "close"} <= names
+            opened = await call(client, "open_document", path=str(letter))
+            assert "controls:" in opened and "Portsmouth" in opened
+            await call(client, "act", action='select_text(text="Portsmouth")')
+            seen = await call(client, "observe")
+            done = await call(
+                client,
+                "act",
+                action=f'click_input(label="{label_of(seen, "Bold", "toggle button")}")',
+            )
+            assert "last action: ok" in done
+            out = tmp_path / "out.docx"
+            assert "saved" in await call(client, "save", path=str(out))
+            refused = await call_error(client, "save", path=str(out))
+            assert "overwrite" in refused
+            await call(client, "close")
+        return out
+
+    out = anyio.run(scenario)
+    assert bold_runs(out, "Portsmouth") == [True]
+    assert not any(bold_runs(letter, "Portsmouth"))  # the opened file itself is untouched
+
+
+def test_a_gated_action_is_refused_when_the_client_cannot_ask(letter):
+    async def scenario():
+        async with Client(server()) as client:
+            opened = await call(client, "open_document", path=str(letter))
+            text = label_of(opened, opened_document_name(opened), "document text")
+            refused = await call_error(
+                client, "act", action=f'keyboard_input(label="{text}", keys="{{ctrl+w}}")'
+            )
+            assert "refused" in refused and "closes the document" in refused
+            assert "controls:" in await call(client, "observe")  # still open
+            bad = await call_error(client, "act", action="make it nice")
+            assert "not an action" in bad
+
+    anyio.run(scenario)
+
+
+def opened_document_name(observation: str) -> str:
+    for line in observation.splitlines():
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) >= 3 and parts[2] == "document text":
+            return parts[1]
+    raise AssertionError(f"no document text control in:\n{observation}")
+
+
+def test_a_killed_soffice_is_reported_and_restarted_on_the_last_save(letter, tmp_path):
+    async def scenario():
+        async with Client(server()) as client:
+            await call(client, "open_document", path=str(letter))
+            await call(client, "act", action='select_text(text="Portsmouth")')
+            saved = tmp_path / "saved.docx"
+            await call(client, "save", path=str(saved))
+            for pid in descendants_named("soffice.bin"):
+                os.kill(pid, signal.SIGKILL)
+            after = await call(client, "act", action='select_text(text="Portsmouth")')
+            assert "the application stopped" in after and str(saved) in after
+            again = await call(client, "act", action='select_text(text="Portsmouth")')
+            assert "last action: ok" in again
+
+    anyio.run(scenario)
+
+
+def descendants_named(name: str) -> list[int]:
+    """Processes called `name` that this test process started, however deep."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = (int(fields[1]), (entry / "comm").read_text().strip())
+            except OSError:
+                continue
+    found = []
+    for pid, (_, comm) in parents.items():
+        ancestor = pid
+        while ancestor in parents and ancestor != os.getpid():
+            ancestor = parents[ancestor][0]
+        if ancestor == os.getpid() and comm == name:
+            found.append(pid)
+    assert found, f"no {name} under this test"
+    return found
+
+
+def test_a_local_page_is_filled_and_submitted(tmp_path):
+    page = tmp_path / "join.html"
+    page.write_text(FORM)
+
+    async def scenario():
+        async with Client(server()) as client:
+            opened = await call(client, "open_page", url=page.as_uri())
+            box = label_of(opened, "E-mail", "textbox")
+            await call(
+                client, "act", action=f'set_edit_text(label="{box}", text="ada@example.org")'
+            )
+            seen = await call(client, "observe")
+            after = await call(
+                client, "act", action=f'click(label="{label_of(seen, "Join", "button")}")'
+            )
+            assert "Subscribed ada@example.org" in after
+            nothing = await call_error(client, "save", path=str(tmp_path / "x.docx"))
+            assert "nothing to save" in nothing
+
+    anyio.run(scenario)
