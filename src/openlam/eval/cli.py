@@ -18,11 +18,16 @@ MODELS = typer.Option(
 )
 DEVICE = typer.Option("auto", help="auto, cpu or cuda (local models).")
 THREADS = typer.Option(None, help="torch CPU threads (local models).")
+VERBOSE = typer.Option(False, "--verbose", help="Show transformers' loading output.")
 
 
-def _models(specs: list[str], device: str, threads: int | None) -> list:
+def _models(specs: list[str], device: str, threads: int | None, verbose: bool) -> list:
     from openlam.eval.models import parse_named
 
+    if verbose:
+        from openlam.models.hf import show_loading_output
+
+        show_loading_output()
     try:
         return [parse_named(s, device, threads) for s in specs]
     except ValueError as exc:
@@ -49,6 +54,7 @@ def offline(
     ),
     device: str = DEVICE,
     threads: int = THREADS,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Step metrics (object, operation, args, status, SSR, TSR) on held-out step samples."""
     from openlam.data.samples import StepSample
@@ -57,7 +63,9 @@ def offline(
 
     chosen = whole_tasks(read_jsonl(samples, StepSample), limit, seed)
     tick = lambda name, i, n: console.print(f"{name}: {i}/{n}", end="\r")  # noqa: E731
-    rows = evaluate_offline(_models(model, device, threads), chosen, out, tick, constrained)
+    rows = evaluate_offline(
+        _models(model, device, threads, verbose), chosen, out, tick, constrained
+    )
     cols = ["steps", "tasks", "parsed", "object_acc", "operation_acc", "args_acc", "status_acc"]
     _print_rows(rows, [*cols, "ssr", "tsr", "seconds_per_step"])
     console.print(f"written to {out}/offline.jsonl and {out}/offline-steps/")
@@ -72,12 +80,13 @@ def plans(
     out: Path = typer.Option(Path("runs/eval/plans")),
     device: str = DEVICE,
     threads: int = THREADS,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Step precision and recall and plan success on held-out task-plan pairs."""
     from openlam.eval.plans import evaluate_plans, held_out_plans
 
     records = held_out_plans(corpus, limit, seed)
-    rows = evaluate_plans(_models(model, device, threads), records, out)
+    rows = evaluate_plans(_models(model, device, threads, verbose), records, out)
     cols = ["plans", "step_precision", "step_recall", "step_f1", "plan_success"]
     _print_rows(rows, [*cols, "seconds_per_plan"])
 
@@ -105,6 +114,7 @@ def online(
     seed: int = typer.Option(0),
     device: str = DEVICE,
     threads: int = THREADS,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Models as agents in the real application on held-out tasks: success, time, steps,
     latency."""
@@ -123,7 +133,7 @@ def online(
         expert=None if expert == "none" else expert,
     )
     rows, _ = evaluate_online(
-        _models(model, device, threads), held_out_tasks(config), config, console
+        _models(model, device, threads, verbose), held_out_tasks(config), config, console
     )
     cols = ["tasks", "success_rate", "completion_time", "steps_per_task", "step_latency"]
     _print_rows(rows, [*cols, "application_errors"])
@@ -142,6 +152,7 @@ def miniwob_protocol(
     out: Path = typer.Option(Path("runs/eval/miniwob")),
     device: str = DEVICE,
     threads: int = THREADS,
+    verbose: bool = VERBOSE,
 ) -> None:
     """MiniWoB++ as BrowserGym reports it: every task on held-out seeds, at most 10 steps,
     success over all episodes with its standard error, for tasks with and without a scripted
@@ -157,7 +168,7 @@ def miniwob_protocol(
         out_dir=out, app="web", per_family=seeds, families=family or None,
         max_steps=max_steps, workers=workers, in_process=in_process, expert=None,
     )  # fmt: skip
-    models = _models(model or [default_model("web")], device, threads)
+    models = _models(model or [default_model("web")], device, threads, verbose)
     rows, _ = evaluate_online(models, held_out_tasks(config), config, console)
     table = Table("model", "group", "tasks", "episodes", "success %", "± s.e.", "median step s")
     for row, named in zip(rows, models, strict=True):

@@ -21,7 +21,7 @@ Backend = Literal["hf", "smollm2", "openai", "llamacpp", "scripted"]
 _FIELDS: dict[str, set[str]] = {
     "hf": {"name", "model", "adapter", "device", "dtype", "threads"},
     "smollm2": {"name", "model", "adapter", "device", "threads"},
-    "openai": {"model", "base_url", "api_key_env", "timeout_s", "extra_body"},
+    "openai": {"model", "base_url", "api_key_env", "timeout_s", "max_retries", "extra_body"},
     "llamacpp": {"name", "model", "grammar", "json_schema", "n_ctx", "n_threads", "n_gpu_layers"},
     "scripted": {"name", "outputs", "cycle"},
 }
@@ -49,7 +49,8 @@ class ModelConfig(BaseModel):
     threads: int | None = Field(None, ge=1, description="hf, smollm2: torch CPU threads.")
     base_url: str = "http://127.0.0.1:8000/v1"
     api_key_env: str | None = None
-    timeout_s: float = Field(120.0, gt=0)
+    timeout_s: float = Field(120.0, gt=0, description="openai: seconds per attempt.")
+    max_retries: int = Field(2, ge=0, description="openai: attempts after a retryable failure.")
     extra_body: dict[str, Any] = Field(default_factory=dict)
     grammar: str | None = None
     json_schema: dict[str, Any] | None = None

