@@ -173,7 +173,9 @@ POST_ICONS = {"Reply": "reply", "Retweet": "retweet", "Like": "like", "Share": "
 
 def post_authors(obs: Observation) -> list[str]:
     """The username of each post, in page order (the line "Name @user[  3h ago]")."""
-    lines = page_lines(obs)
+    # An open "more" menu has lines like "Mute @user" too; those are its items (controls).
+    items = {c.name for c in obs.controls}
+    lines = [line for line in page_lines(obs) if line not in items]
     return [m.group(1) for line in lines if (m := POST_HEADER.match(line))]
 
 
@@ -370,7 +372,7 @@ MONTHS = [
 ]
 # The picker's header ("December 2016") has a no-break space, which \s matches.
 MONTH_HEADER = re.compile(rf"({'|'.join(MONTHS)})\s(\d{{4}})")
-MAX_SUGGESTIONS = 12
+MAX_SUGGESTIONS = 30
 
 
 def autocomplete(text: str, near: str, pick: str | None = None) -> Phase:
