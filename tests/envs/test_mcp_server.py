@@ -156,3 +156,38 @@ def test_a_local_page_is_filled_and_submitted(tmp_path):
             assert "nothing to save" in nothing
 
     anyio.run(scenario)
+
+
+SEND = """<html><body><label for=t>Message</label><input id=t>
+<button onclick="document.body.insertAdjacentHTML('beforeend', '<p>Sent</p>')">Send</button>
+</body></html>"""
+
+
+@pytest.mark.parametrize("answer", ["accept", "decline"])
+def test_a_gated_click_is_put_to_the_user_through_elicitation(tmp_path, answer):
+    from mcp_types import ElicitResult
+
+    page = tmp_path / "send.html"
+    page.write_text(SEND)
+    asked = []
+
+    async def ask_user(context, params):
+        asked.append(params.message)
+        return ElicitResult(
+            action=answer, content={"approve": True} if answer == "accept" else None
+        )
+
+    async def scenario():
+        async with Client(server(), elicitation_callback=ask_user) as client:
+            opened = await call(client, "open_page", url=page.as_uri())
+            result = await client.call_tool(
+                "act", {"action": f'click(label="{label_of(opened, "Send", "button")}")'}
+            )
+            return result.is_error, "\n".join(c.text for c in result.content)
+
+    is_error, text = anyio.run(scenario)
+    assert asked and "Send" in asked[0] and "approval" in asked[0]
+    if answer == "accept":
+        assert not is_error and "Sent" in text
+    else:
+        assert is_error and "refused" in text

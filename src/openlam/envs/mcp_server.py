@@ -8,18 +8,20 @@ an action it would ask about is put to the user through the client (elicitation)
 client can ask, and refused with the reason where it cannot.
 """
 
-from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
+from mcp.server.elicitation import ElicitationResult
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
+from mcp.server.mcpserver.resolve import Elicit, Resolve
 from pydantic import BaseModel, Field
 
 from openlam.actions import ActionParseError
 from openlam.envs.workspace import Workspace, WorkspaceError, Workspaces
+from openlam.records import Action
 
 WorkspaceId = Annotated[
     str | None, Field(description="the workspace to use; may be left out when only one is open")
@@ -88,21 +90,31 @@ def build_server(max_workspaces: int = 4) -> MCPServer:
         space = _get(ctx, workspaces, workspace)
         return space.render(await space.call(lambda: space.env.observe()))
 
+    async def user_approval(ctx: Context, action: str, workspace: str | None = None):
+        """Runs before `act`: approval is given unless the gate would ask, and then the
+        user is asked through the client (elicitation), where the client can ask."""
+        space = _get(ctx, workspaces, workspace)
+        reason = await space.call(space.gate, await _parsed(space, action))
+        if reason is None:
+            return Approval(approve=True)
+        capabilities = ctx.client_capabilities
+        if capabilities is None or capabilities.elicitation is None:
+            return Approval(approve=False)
+        return Elicit(f"Run {action}? It needs your approval: {reason}.", Approval)
+
     @server.tool()
     async def act(
         ctx: Context,
         action: Annotated[str, Field(min_length=1, description='e.g. click_input(label="3")')],
+        approval: Annotated[ElicitationResult[Approval], Resolve(user_approval)],
         workspace: WorkspaceId = None,
     ) -> str:
         """Carry out one action; returns its result and the controls and document after it.
         Labels are those of the last observation."""
         space = _get(ctx, workspaces, workspace)
-        try:
-            parsed = await space.call(space.parse, action)
-        except ActionParseError as exc:
-            raise ToolError(f"not an action of {space.app}: {exc}") from exc
-        reason = await space.call(space.gate, parsed)
-        if reason is not None and not await _approved(ctx, action, reason):
+        parsed = await _parsed(space, action)
+        if not (approval.action == "accept" and approval.data.approve):
+            reason = await space.call(space.gate, parsed)
             raise ToolError(f"refused: {reason}; the user did not approve it, nothing was done")
         obs, restarted = await space.call(space.step, parsed)
         text = space.render(obs)
@@ -165,13 +177,11 @@ def _owner(ctx: Context) -> str | None:
     return headers.get("mcp-session-id")
 
 
-async def _approved(ctx: Context, action: str, reason: str) -> bool:
-    """Ask the user through the client, when the client can ask; otherwise no."""
-    capabilities = ctx.client_capabilities
-    if capabilities is None or capabilities.elicitation is None:
-        return False
-    answer = await ctx.elicit(f"Run {action}? It needs your approval: {reason}.", Approval)
-    return answer.action == "accept" and answer.data.approve
+async def _parsed(space: Workspace, action: str) -> Action:
+    try:
+        return await space.call(space.parse, action)
+    except ActionParseError as exc:
+        raise ToolError(f"not an action of {space.app}: {exc}") from exc
 
 
 def serve(transport: Literal["stdio", "http"], host: str, port: int, max_workspaces: int) -> None:
