@@ -38,6 +38,8 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 
 
 class StreamOptions(BaseModel):
+    """OpenAI's `stream_options`: with include_usage, a last chunk carries the token counts."""
+
     model_config = ConfigDict(extra="ignore")
 
     include_usage: bool = False
