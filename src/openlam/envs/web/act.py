@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from openlam.envs.web.policy import NavigationPolicy
 from openlam.records import Action
@@ -21,6 +22,8 @@ VERBS = frozenset(
     | {"click_point", "drag", "drag_point"}
 )
 WHEEL_NOTCH_PX = 100
+# How long a click may wait for its spot to be free before the keyboard is used instead.
+HIT_TEST_MS = 1_000
 # Mouse moves between press and release: drag scripts follow mousemove events, not jumps.
 DRAG_STEPS = 10
 # (scroll x, scroll y, page width, page height, viewport width, viewport height)
@@ -41,7 +44,9 @@ _CLICK_SPOT_JS = """el => {
     if (onTop(box.left + box.width / 2, box.top + box.height / 2)) return {point: null};
     for (const fy of [0.5, 0.25, 0.75, 0.1, 0.9]) {
         for (const fx of [0.5, 0.25, 0.75, 0.1, 0.9]) {
-            const x = box.left + box.width * fx, y = box.top + box.height * fy;
+            // Whole pixels: the mouse lands on one, and a fraction can round onto the cover.
+            const x = Math.round(box.left + box.width * fx);
+            const y = Math.round(box.top + box.height * fy);
             if (onTop(x, y)) return {point: {x: x - box.left, y: y - box.top}};
         }
     }
@@ -93,13 +98,23 @@ class Actor:
         # keyboard.
         locator.scroll_into_view_if_needed()
         spot = locator.evaluate(_CLICK_SPOT_JS)
-        if spot.get("covered"):
+        position = spot["point"] or None
+        # A disabled control is waited for as before: the keyboard would not reach it either.
+        covered = spot.get("covered") or not self._lands(locator, position)
+        if covered and locator.is_enabled():
             return self._activate_by_keyboard(label, locator)
-        if spot["point"]:
-            locator.click(position=spot["point"])
-        else:
-            locator.click()
+        locator.click(position=position)
         return f"clicked {label}"
+
+    @staticmethod
+    def _lands(locator: Locator, position: dict | None) -> bool:
+        """Whether a click there would reach the control (Playwright's own hit test, which
+        also sees covers that come and go)."""
+        try:
+            locator.click(position=position, trial=True, timeout=HIT_TEST_MS)
+        except PlaywrightTimeoutError:
+            return False
+        return True
 
     def _activate_by_keyboard(self, label: str, locator: Locator) -> str:
         key = locator.evaluate(_FOCUS_JS)
