@@ -105,7 +105,7 @@ def run_web_request(
         )
         if page.miniwob is not None:
             task = options["task"]
-            verdict = "solved" if task.reward(env) == 1.0 else "not solved"
+            verdict = "solved" if task.reward(env) > 0 else "not solved"
             console.print(f"the page says: {verdict} ({task.reason or 'nothing submitted'})")
     console.print(
         f"[bold]{trajectory.outcome}[/bold] after {len(trajectory.steps)} steps; "

@@ -193,14 +193,16 @@ class WebApp:
         return solution(instance.template, instance.request)
 
     def check(self, env, instance, options, cut_short, gave_up=False):
-        """Success is the page's own raw reward of 1."""
+        """Success is a positive raw reward from the page, as BrowserGym counts it: most
+        pages give 1 or -1, the ones that grade a point or an angle give less than 1 for an
+        answer a few pixels off."""
         if cut_short and "step limit" not in cut_short:
             return CheckResult(False, f"episode cut short: {cut_short}")
         episode = options["task"]
         if not episode.done(env):
             return CheckResult(False, "the page's episode did not end (nothing was submitted)")
         reward = episode.reward(env)
-        return CheckResult(reward == 1.0, f"page reward {reward:g} ({episode.reason})")
+        return CheckResult(reward > 0, f"page reward {reward:g} ({episode.reason})")
 
     def held_out(self, template: str, split: str) -> str | None:
         """Seeds are split, tasks are shared (BrowserGym's protocol): the split as sampled."""
