@@ -37,6 +37,43 @@ def replan(rule: Rule, steps: int = MAX_STEPS) -> list[Rule]:
     return [rule] * steps
 
 
+# A page read while it changes can lack what it is about to show (the accessibility tree
+# trails the DOM on a loaded machine): a solution that finds no target waits a step (a
+# scroll up, which moves nothing at the top of a page) and tries again, a few times.
+MAX_WAITS = 3
+
+
+def wait() -> Action:
+    """A step that changes nothing but lets the page catch up."""
+    return Action(function="scroll", args={"direction": "up", "amount": 1})
+
+
+def patiently(solve: Solution) -> Solution:
+    """The solution, waiting a step where its next rule finds no target yet."""
+
+    def patient_solve(utterance: str) -> list[Rule]:
+        rules = solve(utterance)
+        state = {"rule": 0, "waits": 0}
+
+        def rule(obs: Observation) -> Action:
+            if state["rule"] >= len(rules):
+                raise NoTarget("the solution has no step left, and the task is not over")
+            try:
+                action = rules[state["rule"]](obs)
+            except NoTarget:
+                if state["waits"] == MAX_WAITS:
+                    raise
+                state["waits"] += 1
+                return wait()
+            state["rule"] += 1
+            state["waits"] = 0
+            return action
+
+        return [rule] * (len(rules) * (MAX_WAITS + 1))
+
+    return patient_solve
+
+
 # A phase of a solution acts on each observation until it is done (None); then the next
 # phase takes the same observation.
 Phase = Callable[[Observation], Action | None]
@@ -64,8 +101,9 @@ def once(rule: Rule) -> Phase:
     def phase(obs: Observation) -> Action | None:
         if played["done"]:
             return None
+        action = rule(obs)
         played["done"] = True
-        return rule(obs)
+        return action
 
     return phase
 
@@ -138,8 +176,10 @@ def phone_book(utterance: str) -> list[Rule]:
         lines = page_lines(obs)
         if person not in lines[1:]:
             return next_page(obs)
-        value = next(line for line in lines if line.startswith(heading + ":"))
-        return act("click", find(obs, name=value.split(":", 1)[1].strip(), types=("link",)))
+        values = [line.split(":", 1)[1].strip() for line in lines if line.startswith(heading)]
+        if not values:
+            raise NoTarget(f"no {heading} line for {person}")
+        return act("click", find(obs, name=values[0], types=("link",)))
 
     return replan(step)
 
@@ -230,6 +270,8 @@ def social_media_all(utterance: str) -> list[Rule]:
         posts = [i for i, author in enumerate(post_authors(obs)) if author == user]
         posts = posts if amount == "all" else posts[: int(amount)]
         icons = post_icons(obs, icon)
+        if len(icons) <= max(posts, default=-1):
+            raise NoTarget(f"fewer [{icon}] icons than posts")
         off = [i for i in posts if "active" not in icons[i].name]
         if off:
             return act("click", icons[off[0]])
@@ -376,11 +418,13 @@ MAX_SUGGESTIONS = 30
 
 
 def autocomplete(text: str, near: str, pick: str | None = None) -> Phase:
-    """Type into a jQuery UI autocomplete field, then walk its suggestions with ArrowDown
-    (each one shows in the field) to the one that holds `pick`, and take it with Enter. The
-    suggestions are one list to the observation, not a control each."""
+    """Type into a jQuery UI autocomplete field, wait for its suggestions, then walk them
+    with ArrowDown (each one shows in the field) to the one that holds `pick`, and take it
+    with Enter. The suggestions are one list to the observation, not a control each. The
+    field searches a moment after typing, for what it holds then: a walk begun before
+    that would have the search narrow the list to the suggestion it reached."""
     pick = pick or text
-    state = {"typed": False, "downs": 0, "taken": False}
+    state = {"typed": False, "waits": 0, "downs": 0, "taken": False}
 
     def phase(obs: Observation) -> Action | None:
         if state["taken"]:
@@ -389,6 +433,10 @@ def autocomplete(text: str, near: str, pick: str | None = None) -> Phase:
         if not state["typed"]:
             state["typed"] = True
             return act("set_edit_text", box, text=text)
+        listed = any(c.type == "list" for c in obs.controls)
+        if not listed and not state["downs"] and state["waits"] < MAX_RETRIES:
+            state["waits"] += 1
+            return wait()
         if box.value and pick in box.value and box.value != text:
             state["taken"] = True
             return act("press", box, keys="Enter")
@@ -526,9 +574,8 @@ def calendar_day(near: str, title: str, day: int) -> Phase:
     close the calendar."""
     state = {"step": 0}
 
-    def phase(obs: Observation) -> Action | None:
+    def next_action(obs: Observation) -> Action | None:
         step = state["step"]
-        state["step"] += 1
         if step == 0:
             return act("click", find(obs, name=near, types=TEXT_TYPES))
         if step == 1:
@@ -539,6 +586,11 @@ def calendar_day(near: str, title: str, day: int) -> Phase:
             return act("click", find(obs, name="DONE", types=("clickable",)))
         return None
 
+    def phase(obs: Observation) -> Action | None:
+        action = next_action(obs)
+        state["step"] += 1
+        return action
+
     return phase
 
 
@@ -547,8 +599,9 @@ def passengers(count: int) -> Phase:
 
     def phase(obs: Observation) -> Action | None:
         lines = page_lines(obs)
-        at = lines.index("Number of passengers")
-        shown = int(lines[at + 2])
+        if "Number of passengers" not in lines:
+            raise NoTarget("no passenger count on the page")
+        shown = int(lines[lines.index("Number of passengers") + 2])
         if shown == count:
             return None
         return act("click", find(obs, name="+" if shown < count else "-", types=("clickable",)))
@@ -557,24 +610,27 @@ def passengers(count: int) -> Phase:
 
 
 SOLUTIONS: dict[str, Solution] = {
-    "click-menu": click_menu,
-    "navigate-tree": navigate_tree,
-    "phone-book": phone_book,
-    "search-engine": search_engine,
-    "social-media": social_media,
-    "social-media-all": social_media_all,
-    "social-media-some": social_media_all,
-    "email-inbox": email_inbox,
-    "email-inbox-noscroll": email_inbox,
-    "email-inbox-important": email_inbox,
-    "email-inbox-reply": email_inbox,
-    "email-inbox-star-reply": email_inbox,
-    "email-inbox-forward": email_inbox,
-    "email-inbox-forward-nl": email_inbox_nl,
-    "email-inbox-forward-nl-turk": email_inbox_nl,
-    "email-inbox-nl-turk": email_inbox_nl,
-    "book-flight": book_flight,
-    "book-flight-nodelay": book_flight,
-    "buy-ticket": buy_ticket,
-    "flight.Alaska-auto": alaska_auto,
+    name: patiently(solve)
+    for name, solve in {
+        "click-menu": click_menu,
+        "navigate-tree": navigate_tree,
+        "phone-book": phone_book,
+        "search-engine": search_engine,
+        "social-media": social_media,
+        "social-media-all": social_media_all,
+        "social-media-some": social_media_all,
+        "email-inbox": email_inbox,
+        "email-inbox-noscroll": email_inbox,
+        "email-inbox-important": email_inbox,
+        "email-inbox-reply": email_inbox,
+        "email-inbox-star-reply": email_inbox,
+        "email-inbox-forward": email_inbox,
+        "email-inbox-forward-nl": email_inbox_nl,
+        "email-inbox-forward-nl-turk": email_inbox_nl,
+        "email-inbox-nl-turk": email_inbox_nl,
+        "book-flight": book_flight,
+        "book-flight-nodelay": book_flight,
+        "buy-ticket": buy_ticket,
+        "flight.Alaska-auto": alaska_auto,
+    }.items()
 }
