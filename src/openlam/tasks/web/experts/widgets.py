@@ -208,6 +208,97 @@ def _multi_select(obs: Observation, names: list[str]) -> list[Rule]:
     return [*steps, SUBMIT]
 
 
+def use_spinner(utterance: str) -> list[Rule]:
+    """Step the spinner with the arrow keys until it shows the number, then submit."""
+    target = int(re.search(r"Select (-?\d+)", utterance).group(1))
+
+    def rule(obs: Observation) -> Action:
+        spinner = find(obs, types=("spinbutton",))
+        value = int(spinner.value or 0)
+        if value == target:
+            return SUBMIT(obs)
+        return act("press", spinner, keys="ArrowUp" if value < target else "ArrowDown")
+
+    return [rule] * 25
+
+
+def use_slider(utterance: str) -> list[Rule]:
+    target = int(re.search(r"Select (-?\d+)", utterance).group(1))
+    return slide([target])
+
+
+def use_slider_2(utterance: str) -> list[Rule]:
+    targets = [int(n) for n in re.findall(r"-?\d+", utterance.split("combination")[1])]
+    return slide(targets)
+
+
+def slide(targets: list[int]) -> list[Rule]:
+    """Move each slider to its number with its keys, reading the values the page prints
+    below the sliders, then submit.
+
+    A click on a slider's track gives its handle the keyboard focus; keys pressed on the
+    slider then go to that handle. An arrow moves one step, a page key a share of the range
+    the page does not show: the first page key tells how far it goes, and arrows do the rest
+    once the number is nearer than that."""
+    clicked: set[int] = set()
+    paging: dict[int, int] = {}  # slider -> the value before its last page key
+    page_size: dict[int, int] = {}
+
+    def rule(obs: Observation) -> Action:
+        sliders = [c for c in obs.controls if "ui-slider" in c.name]
+        values = [int(line) for line in page_lines(obs) if re.fullmatch(r"-?\d+", line)]
+        if len(sliders) != len(targets) or len(values) != len(targets):
+            raise NoTarget(f"{len(sliders)} sliders and {len(values)} values on the page")
+        for index, (slider, value, target) in enumerate(zip(sliders, values, targets, strict=True)):
+            if index in paging:
+                page_size[index] = max(abs(value - paging.pop(index)), 1)
+            if value == target:
+                continue
+            if index not in clicked:
+                clicked.add(index)
+                return act("click", slider)
+            up = target > value
+            if abs(target - value) >= page_size.get(index, 0):
+                paging[index] = value
+                return act("press", slider, keys="PageUp" if up else "PageDown")
+            return act("press", slider, keys="ArrowUp" if up else "ArrowDown")
+        return SUBMIT(obs)
+
+    return [rule] * 29
+
+
+def use_autocomplete(utterance: str) -> list[Rule]:
+    """Type the beginning, leave the box and come back to open the suggestions at once
+    (typing would open them again a moment later, losing the place in the list), step
+    through them (each one shows in the box) until one ends as asked, leave the box to
+    take it, and submit."""
+    start, *end = quoted(utterance)
+    typed = False
+
+    def rule(obs: Observation) -> Action:
+        nonlocal typed
+        box = find(obs, types=("textbox",))
+        value = box.value or ""
+        suggestions = [c for c in obs.controls if c.type == "list"]
+        if not value.startswith(start):
+            typed = True
+            return act("set_edit_text", box, text=start)
+        if typed:
+            typed = False
+            return act("press", box, keys="Tab")
+        if end:
+            chosen = value.endswith(end[0])
+        else:
+            chosen = value != start or any(c.name == value for c in suggestions)
+        if not chosen:
+            return act("press", box, keys="ArrowDown")
+        if suggestions:
+            return act("press", box, keys="Tab")
+        return SUBMIT(obs)
+
+    return [rule] * 30
+
+
 def plan(make: Callable[[Observation], list[Rule]], limit: int = 30) -> list[Rule]:
     """Rules that play the steps `make` plans from the first observation, one per step."""
     steps: list[Rule] = []
@@ -240,4 +331,9 @@ SOLUTIONS: dict[str, Solution] = {
     "scroll-text": scroll_text,
     "scroll-text-2": scroll_text_2,
     "click-scroll-list": click_scroll_list,
+    "use-spinner": use_spinner,
+    "use-slider": use_slider,
+    "use-slider-2": use_slider_2,
+    "use-autocomplete": use_autocomplete,
+    "use-autocomplete-nodelay": use_autocomplete,
 }
