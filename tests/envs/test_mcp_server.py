@@ -191,3 +191,55 @@ def test_a_gated_click_is_put_to_the_user_through_elicitation(tmp_path, answer):
         assert not is_error and "Sent" in text
     else:
         assert is_error and "refused" in text
+
+
+def test_streamable_http_serves_each_session_its_own_workspace(tmp_path):
+    import socket
+    import subprocess
+    import time
+
+    page = tmp_path / "join.html"
+    page.write_text(FORM)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "openlam.cli", "mcp", "--http", "--port", str(port)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+            assert time.monotonic() < deadline and proc.poll() is None, "the server did not start"
+            time.sleep(0.2)
+
+        async def one_client(email: str) -> str:
+            async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+                opened = await call(client, "open_page", url=page.as_uri())
+                workspace = opened.split()[1]  # "workspace w1-... (web: ...)"
+                box = label_of(opened, "E-mail", "textbox")
+                action = f'set_edit_text(label="{box}", text="{email}")'
+                await call(client, "act", action=action, workspace=workspace)
+                button = label_of(opened, "Join", "button")
+                done = await call(
+                    client, "act", action=f'click(label="{button}")', workspace=workspace
+                )
+                await call(client, "close", workspace=workspace)
+                return done
+
+        async def both():
+            async with anyio.create_task_group() as group:
+                results = {}
+
+                async def run(email):
+                    results[email] = await one_client(email)
+
+                for email in ("ada@example.org", "alan@example.org"):
+                    group.start_soon(run, email)
+            return results
+
+        results = anyio.run(both)
+        assert "Subscribed ada@example.org" in results["ada@example.org"]
+        assert "alan" not in results["ada@example.org"]
+        assert "Subscribed alan@example.org" in results["alan@example.org"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
