@@ -6,6 +6,7 @@ its colour and its box (x, y, width, height in page pixels).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -169,6 +170,115 @@ def drag_direction(utterance: str) -> list[Rule]:
     return [rule, click(name="Submit", types=("button",))]
 
 
+# -- points of a drawing ------------------------------------------------------------------
+
+
+def point_at(x: float, y: float) -> Action:
+    return Action(function="click_point", args={"x": round(x), "y": round(y)})
+
+
+def middle(c: Control) -> tuple[float, float]:
+    """The exact centre of a control's box (a 7-pixel dot's centre is half a pixel in)."""
+    x, y, width, height = c.box
+    return x + width / 2, y + height / 2
+
+
+def dots(obs: Observation) -> list[Control]:
+    """The small circles a point task draws (its points), in drawing order."""
+    return [c for c in obs.controls if c.name == "circle" and c.box and c.box[2] <= 10]
+
+
+def _one(found: list[Control], what: str) -> Control:
+    if len(found) != 1:
+        raise NoTarget(f"expected one {what}, found {len(found)}")
+    return found[0]
+
+
+def circle_center(utterance: str) -> list[Rule]:
+    def rule(obs: Observation) -> Action:
+        circles = [c for c in obs.controls if c.name == "circle" and c.box]
+        return point_at(*middle(_one(circles, "circle")))
+
+    return [rule, SUBMIT]
+
+
+def find_midpoint(utterance: str) -> list[Rule]:
+    def rule(obs: Observation) -> Action:
+        found = dots(obs)
+        if len(found) != 2:
+            raise NoTarget(f"expected two points, found {len(found)}")
+        (ax, ay), (bx, by) = (middle(c) for c in found)
+        return point_at((ax + bx) / 2, (ay + by) / 2)
+
+    return [rule, SUBMIT]
+
+
+def right_angle(utterance: str) -> list[Rule]:
+    """The blue point is the vertex: the third point goes on the perpendicular through it."""
+
+    def rule(obs: Observation) -> Action:
+        found = dots(obs)
+        vx, vy = middle(_one([c for c in found if c.color == "blue"], "blue point"))
+        ax, ay = middle(_one([c for c in found if c.color != "blue"], "other point"))
+        return point_at(*_inside(obs, (vx, vy), (ay - vy, vx - ax), both_ways=True))
+
+    return [rule, SUBMIT]
+
+
+def bisect_angle(utterance: str) -> list[Rule]:
+    """The blue point is the vertex; the line to the new point splits the angle at it."""
+
+    def rule(obs: Observation) -> Action:
+        found = dots(obs)
+        vx, vy = middle(_one([c for c in found if c.color == "blue"], "blue point"))
+        arms = [middle(c) for c in found if c.color != "blue"]
+        if len(arms) != 2:
+            raise NoTarget(f"expected two arm points, found {len(arms)}")
+        units = [_unit(x - vx, y - vy) for x, y in arms]
+        dx, dy = units[0][0] + units[1][0], units[0][1] + units[1][1]
+        if math.hypot(dx, dy) < 1e-6:  # a straight angle: its bisector is the perpendicular
+            dx, dy = -units[0][1], units[0][0]
+        return point_at(*_inside(obs, (vx, vy), (dx, dy)))
+
+    return [rule, SUBMIT]
+
+
+def _unit(dx: float, dy: float) -> tuple[float, float]:
+    length = math.hypot(dx, dy)
+    return dx / length, dy / length
+
+
+# How far from the vertex a point on a ray is put: far enough that a pixel of rounding turns
+# the angle little, and inside the drawing.
+RAY_PX = (60, 45, 30, 20, 12)
+EDGE_PX = 4
+
+
+def _inside(
+    obs: Observation,
+    start: tuple[float, float],
+    direction: tuple[float, float],
+    *,
+    both_ways: bool = False,
+) -> tuple[float, float]:
+    """A point on the ray from `start` (or, both ways, on the opposite one) that lies inside
+    the drawing."""
+    area = next((c for c in obs.controls if c.name == "[svg-grid]" and c.box), None)
+    if area is None:
+        raise NoTarget("no drawing area [svg-grid]")
+    x0, y0, width, height = area.box
+    ux, uy = _unit(*direction)
+    for distance in RAY_PX:
+        for sign in (1, -1) if both_ways else (1,):
+            x, y = start[0] + sign * distance * ux, start[1] + sign * distance * uy
+            if (
+                x0 + EDGE_PX <= x <= x0 + width - EDGE_PX
+                and y0 + EDGE_PX <= y <= y0 + height - EDGE_PX
+            ):
+                return x, y
+    raise NoTarget("no point of the ray inside the drawing")
+
+
 def centre(c: Control) -> tuple[int, int]:
     x, y, width, height = c.box
     return x + width // 2, y + height // 2
@@ -190,4 +300,8 @@ SOLUTIONS: dict[str, Solution] = {
     "drag-box": drag_box,
     "drag-circle": drag_direction,
     "drag-single-shape": drag_direction,
+    "circle-center": circle_center,
+    "find-midpoint": find_midpoint,
+    "right-angle": right_angle,
+    "bisect-angle": bisect_angle,
 }
