@@ -232,9 +232,9 @@ def use_slider_2(utterance: str) -> list[Rule]:
     return slide(targets)
 
 
-def slide(targets: list[int]) -> list[Rule]:
+def slide(targets: list[int], then: Rule = SUBMIT) -> list[Rule]:
     """Move each slider to its number with its keys, reading the values the page prints
-    below the sliders, then submit.
+    below the sliders, then play `then` (submit).
 
     A click on a slider's track gives its handle the keyboard focus; keys pressed on the
     slider then go to that handle. An arrow moves one step, a page key a share of the range
@@ -262,7 +262,7 @@ def slide(targets: list[int]) -> list[Rule]:
                 paging[index] = value
                 return act("press", slider, keys="PageUp" if up else "PageDown")
             return act("press", slider, keys="ArrowUp" if up else "ArrowDown")
-        return SUBMIT(obs)
+        return then(obs)
 
     return [rule] * 29
 
@@ -297,6 +297,55 @@ def use_autocomplete(utterance: str) -> list[Rule]:
         return SUBMIT(obs)
 
     return [rule] * 30
+
+
+MONTHS = "January February March April May June July August September October November December"
+
+
+def choose_date(utterance: str) -> list[Rule]:
+    """Open the calendar, page to the month, click the day, and submit once the box shows
+    the date."""
+    wanted = re.search(r"(\d\d)/(\d\d)/(\d{4})", utterance)
+    month, day, year = (int(n) for n in wanted.groups())
+
+    def rule(obs: Observation) -> Action:
+        box = find(obs, types=("textbox",))
+        if box.value == wanted.group(0):
+            return SUBMIT(obs)
+        shown = _calendar_month(obs)
+        if shown is None:
+            return act("click", box)
+        if shown != (year, month):
+            return act("click", find(obs, name="Prev" if shown > (year, month) else "Next"))
+        return act("click", find(obs, name=str(day), types=("link",)))
+
+    return [rule] * 20
+
+
+def _calendar_month(obs: Observation) -> tuple[int, int] | None:
+    """(year, month) of the calendar the page shows, or None when none is open."""
+    for line in page_lines(obs):
+        match = re.fullmatch(rf"({MONTHS.replace(' ', '|')})\s(\d{{4}})", line)
+        if match:
+            return int(match.group(2)), MONTHS.split().index(match.group(1)) + 1
+    return None
+
+
+def form_sequence(utterance: str) -> list[Rule]:
+    number = int(re.search(r"Select (-?\d+)", utterance).group(1))
+    nth = ordinal(re.search(r"the (\d+(?:st|nd|rd|th)) checkbox", utterance).group(1))
+
+    def check_then_submit(obs: Observation) -> Action:
+        box = find(obs, types=("checkbox",), nth=nth)
+        return SUBMIT(obs) if "checked" in box.state else act("click", box)
+
+    return slide([number], then=check_then_submit)
+
+
+def form_sequence_2(utterance: str) -> list[Rule]:
+    radio, box = (ordinal(n) for n in re.findall(r"the (\d+(?:st|nd|rd|th))", utterance))
+    number = quoted(utterance)[0]
+    return [click(types=("radio",), nth=radio), fill(number, types=("textbox",), nth=box), SUBMIT]
 
 
 def plan(make: Callable[[Observation], list[Rule]], limit: int = 30) -> list[Rule]:
@@ -336,4 +385,10 @@ SOLUTIONS: dict[str, Solution] = {
     "use-slider-2": use_slider_2,
     "use-autocomplete": use_autocomplete,
     "use-autocomplete-nodelay": use_autocomplete,
+    "choose-date": choose_date,
+    "choose-date-easy": choose_date,
+    "choose-date-medium": choose_date,
+    "choose-date-nodelay": choose_date,
+    "form-sequence": form_sequence,
+    "form-sequence-2": form_sequence_2,
 }
