@@ -348,6 +348,14 @@ def form_sequence_2(utterance: str) -> list[Rule]:
     return [click(types=("radio",), nth=radio), fill(number, types=("textbox",), nth=box), SUBMIT]
 
 
+def form_sequence_3(utterance: str) -> list[Rule]:
+    item = re.match(r"Choose (.*) from the dropdown", utterance).group(1)
+    return [
+        lambda obs: act("select_option", find(obs, types=("combobox",)), value=item),
+        click(name=quoted(utterance)[0], types=("button",)),
+    ]
+
+
 def plan(make: Callable[[Observation], list[Rule]], limit: int = 30) -> list[Rule]:
     """Rules that play the steps `make` plans from the first observation, one per step."""
     steps: list[Rule] = []
@@ -391,4 +399,5 @@ SOLUTIONS: dict[str, Solution] = {
     "choose-date-nodelay": choose_date,
     "form-sequence": form_sequence,
     "form-sequence-2": form_sequence_2,
+    "form-sequence-3": form_sequence_3,
 }
