@@ -398,10 +398,15 @@ def nl_templates() -> list[tuple[str, re.Pattern[str]]]:
     return [(action, template_pattern(t)) for action, t in found]
 
 
+PERSON = r"[^\s.,;:!?\"]+?"
+
+
 def template_pattern(template: str) -> re.Pattern[str]:
-    """A template as a pattern; the page fills in only the first NAME (JS replace)."""
+    """A template as a pattern; the page fills in only the first NAME (JS replace). A name
+    is one word without punctuation, so a template without the final period does not read
+    "Malanie." for the name."""
     pattern = re.escape(" ".join(template.split()))
-    for slot, group in (("NAME", r"(?P<name>\S+?)"), ("DEST", r"(?P<dest>\S+?)")):
+    for slot, group in (("NAME", rf"(?P<name>{PERSON})"), ("DEST", rf"(?P<dest>{PERSON})")):
         pattern = pattern.replace(slot, group, 1)
     return re.compile(pattern.replace("MSG", r"(?P<msg>.*?)", 1))
 
