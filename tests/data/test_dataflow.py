@@ -176,3 +176,17 @@ def test_steps_the_expert_got_wrong_are_not_samples_but_their_corrections_are():
     samples = step_samples(trajectory, result, PromptConfig())
     assert [s.step for s in samples] == [1, 2]
     assert '"intermediat"' in samples[0].messages[-1].content  # the mistake, in its history
+
+
+def test_a_scripted_expert_that_finds_no_target_is_a_recorded_failure(monkeypatch, tmp_path):
+    from openlam.agent.scripted import ScriptedPolicy, on_control
+    from openlam.data import execute as execute_module
+
+    instance = registry.sample("writer/bold-word-v1", 1, seed=3)[0]
+    lost = ScriptedPolicy([on_control("click_input", "No Such Control")])
+    monkeypatch.setattr(execute_module, "expert_policy", lambda *args: lost)
+    config = execute_module.ExpertConfig(kind="oracle")
+    with FakeWriterEnv() as env:
+        result = execute_module.execute(env, instance, "library", config, tmp_path)
+    assert not result.success and result.steps == 0
+    assert result.reason.startswith("the expert stopped at step 1: no control named")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from openlam.agent.loop import Agent, AgentConfig
 from openlam.agent.policy import Policy
+from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_policy
 from openlam.data.judge import Judgement, judge
 from openlam.models.base import TextModel
@@ -78,7 +79,15 @@ def execute(
     config = expert.agent
     if scripted:
         config = config.model_copy(update={"max_steps": SCRIPTED_STEP_LIMIT})
-    result = run_episode(env, instance, policy, path, config, trusted=scripted)
+    try:
+        result = run_episode(env, instance, policy, path, config, trusted=scripted)
+    except LookupError as exc:
+        if not scripted:
+            raise
+        # A scripted expert whose next control is not in the observation has failed the
+        # task at that step: a result like any other failure, not the end of the collection.
+        seconds = time.monotonic() - start
+        return _expert_stopped(instance, source, expert, exc, path, seconds, attempts)
     trajectory, check = result.trajectory, result.check
     errors = list(getattr(policy, "errors", []))
     error_steps = list(getattr(policy, "error_steps", []))
@@ -168,4 +177,25 @@ def _app_error(
         attempts=attempts,
         seconds={},
         trajectory="",
+    )
+
+
+def _expert_stopped(
+    instance: TaskInstance,
+    source: str,
+    expert: ExpertConfig,
+    exc: LookupError,
+    path: Path,
+    seconds: float,
+    attempts: int,
+) -> TaskResult:
+    steps = load_trajectory(path).steps if path.is_file() else []
+    return TaskResult(
+        **_task_fields(instance, source, expert),
+        success=False,
+        reason=f"the expert stopped at step {len(steps) + 1}: {exc}",
+        steps=len(steps),
+        attempts=attempts,
+        seconds={"execute": seconds},
+        trajectory=path.name if path.is_file() else "",
     )
