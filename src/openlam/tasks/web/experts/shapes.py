@@ -394,6 +394,54 @@ def _after_o(board: tuple[int, ...]) -> float:
     return max(_after_x(_put(board, i, 1)) for i in _free(board))
 
 
+# Where shapes dropped into a box go, around its centre, so that they do not hide each other.
+DROP_SLOTS = [(-20, -10), (0, -10), (20, -10), (-20, 10), (0, 10), (20, 10)]
+BOX_MIN_PX = 40  # a target box is larger than any shape
+
+
+def drag_shapes(utterance: str) -> list[Rule]:
+    """Drag the shapes of a kind or colour into the (left) box and, where asked, every other
+    shape into the right box; then submit."""
+    match = re.search(r"Drag all (?:(\w+) shapes|(rectangle|circle|triangle)s)", utterance)
+    color, kind = match.groups()
+    color = COLOR_ALIASES.get(color, color)
+    others_too = "everything else" in utterance
+
+    def wanted(c: Control) -> bool:
+        return c.color == color if color else c.name == kind
+
+    def rule(obs: Observation) -> Action:
+        boxes = sorted(
+            (c for c in obs.controls if c.name == "rectangle" and c.box[2] >= BOX_MIN_PX),
+            key=lambda c: c.box[0],
+        )
+        if not boxes:
+            raise NoTarget("no box to drag shapes into")
+        shapes = [
+            c
+            for c in obs.controls
+            if c.name in SHAPE_KINDS and c.box and c.box[2] < BOX_MIN_PX and c.type != "graphic"
+        ]
+        for shape in shapes:
+            target = boxes[0] if wanted(shape) else boxes[-1] if others_too else None
+            if target is None or _contains(target, middle(shape)):
+                continue
+            slot = sum(_contains(target, middle(c)) for c in shapes) % len(DROP_SLOTS)
+            (x, y), (dx, dy) = middle(target), DROP_SLOTS[slot]
+            sx, sy = middle(shape)
+            args = {"x": round(sx), "y": round(sy), "to_x": round(x + dx), "to_y": round(y + dy)}
+            return Action(function="drag_point", args=args)
+        return SUBMIT(obs)
+
+    # One drag a shape (five at most), then Submit: the rule submits once every shape is in.
+    return [rule] * 7
+
+
+def _contains(box: Control, point: tuple[float, float]) -> bool:
+    x, y, width, height = box.box
+    return x < point[0] < x + width and y < point[1] < y + height
+
+
 def centre(c: Control) -> tuple[int, int]:
     x, y, width, height = c.box
     return x + width // 2, y + height // 2
@@ -421,4 +469,6 @@ SOLUTIONS: dict[str, Solution] = {
     "bisect-angle": bisect_angle,
     "grid-coordinate": grid_coordinate,
     "ascending-numbers": ascending_numbers,
+    "drag-shapes": drag_shapes,
+    "drag-shapes-2": drag_shapes,
 }
