@@ -356,6 +356,130 @@ def form_sequence_3(utterance: str) -> list[Rule]:
     ]
 
 
+def guess_number(utterance: str) -> list[Rule]:
+    """Halve the range the page's feedback leaves until the guess is right."""
+    low, high = (int(n) for n in re.search(r"between (\d+)-(\d+)", utterance).groups())
+    bounds = [low, high]
+
+    def rule(obs: Observation) -> Action:
+        for line in page_lines(obs):
+            hint = re.fullmatch(r"The number is (lower|higher) than (-?\d+)\.", line)
+            if hint and hint.group(1) == "lower":
+                bounds[1] = min(bounds[1], int(hint.group(2)) - 1)
+            elif hint:
+                bounds[0] = max(bounds[0], int(hint.group(2)) + 1)
+        guess = str(sum(bounds) // 2)
+        box = find(obs, types=("spinbutton", "textbox"))
+        if box.value != guess:
+            return act("set_edit_text", box, text=guess)
+        return SUBMIT(obs)
+
+    return [rule] * 12
+
+
+def text_transform(utterance: str) -> list[Rule]:
+    def answer(obs: Observation) -> str:
+        lines = page_lines(obs)
+        query = next((i for i, line in enumerate(lines) if line.startswith("Type the text")), None)
+        if query is None or query + 1 >= len(lines):
+            raise NoTarget("no text to copy below the request")
+        return lines[query + 1]
+
+    return [fill(answer), SUBMIT]
+
+
+def terminal(utterance: str) -> list[Rule]:
+    """List the files, then remove the shortest one with the extension asked for, typing
+    each command key by key: the terminal reads key presses, not its hidden input's text."""
+    match = re.search(r"extension \.(\S+)", utterance)
+    suffix = f".{match.group(1)}" if match else None
+    keys: list[str] = []
+    listed_files = False
+
+    def rule(obs: Observation) -> Action:
+        nonlocal listed_files
+        if not keys:
+            if listed_files:
+                keys.extend(_keys(f"rm {_file_to_remove(obs, suffix)}"))
+            else:
+                keys.extend(_keys("ls"))
+                listed_files = True
+        return act("press", find(obs, types=("textbox",)), keys=keys.pop(0))
+
+    return [rule] * 30
+
+
+def _keys(command: str) -> list[str]:
+    return ["Space" if key == " " else key for key in command] + ["Enter"]
+
+
+def _file_to_remove(obs: Observation, suffix: str | None) -> str:
+    lines = page_lines(obs)
+    listing = next((i + 1 for i, line in enumerate(lines) if line.endswith("$ ls")), None)
+    if listing is None or listing >= len(lines):
+        raise NoTarget("no file listing in the terminal")
+    files = lines[listing].split()
+    fitting = [f for f in files if (f.endswith(suffix) if suffix else "." not in f)]
+    if not fitting:
+        raise NoTarget(f"no file ending in {suffix or 'no extension'} among {files}")
+    return min(fitting, key=len)
+
+
+# Groups of words the page counts as similar (from the task page's own word list).
+SYNONYMS = [
+    ["big", "large", "huge", "enormous", "gigantic"],
+    ["small", "tiny", "little", "mini", "petite"],
+    ["red", "scarlet", "crimson", "vermillion"],
+    ["happy", "cheerful", "joyful", "gleeful", "delighted"],
+    ["sad", "unhappy", "sorrowful", "miserable", "tragic"],
+    ["angry", "mad", "furious", "irritated"],
+    ["evil", "wicked", "immoral", "sinful", "corrupt", "depraved"],
+    ["wrong", "incorrect", "mistaken", "erroneous"],
+    ["real", "genuine", "actual"],
+    ["strange", "odd", "peculiar", "unusual", "weird"],
+    ["stop", "cease", "halt", "end", "finish"],
+    ["scared", "terrified", "panicked", "fearful", "frightened", "afraid"],
+    ["quiet", "calm", "peaceful", "serene", "mild"],
+    ["old", "aged", "archaic"],
+    ["love", "like", "adore", "favor"],
+    ["kill", "murder", "assassinate"],
+    ["keep", "retain", "preserve", "sustain", "maintain"],
+    ["hide", "conceal", "camouflage"],
+    ["hate", "despise", "loathe", "detest", "dislike"],
+    ["funny", "humorous", "amusing", "comical", "laughable"],
+    ["fat", "fleshy", "plump", "chubby"],
+    ["stupid", "dumb", "dull", "unwise"],
+    ["delicious", "savory", "delectable", "appetizing"],
+    ["cut", "slice", "carve", "chop"],
+    ["brave", "courageous", "fearless"],
+    ["begin", "start", "initiate", "launch"],
+    ["answer", "reply", "response"],
+    ["television", "televisions", "TV", "TVs"],
+    ["house", "home", "houses", "homes"],
+    ["fire", "flame", "fires", "flames"],
+    ["pig", "pork", "swine"],
+    ["rabbit", "rabbits", "bunny", "bunnies"],
+    ["car", "cars", "automobile", "automobiles", "vehicle", "vehicles"],
+    ["water"],
+]
+
+
+def click_checkboxes_soft(utterance: str) -> list[Rule]:
+    words = listed(re.match(r"Select words similar to (.*) and click Submit", utterance).group(1))
+    groups = [next(g for g in SYNONYMS if w in g) for w in words]
+
+    def check(group: list[str]) -> Rule:
+        def rule(obs: Observation) -> Action:
+            boxes = [c for c in obs.controls if c.type == "checkbox" and c.name in group]
+            if len(boxes) != 1:
+                raise NoTarget(f"{len(boxes)} check boxes similar to {group[0]!r}")
+            return act("click", boxes[0])
+
+        return rule
+
+    return [*(check(g) for g in groups), SUBMIT]
+
+
 def plan(make: Callable[[Observation], list[Rule]], limit: int = 30) -> list[Rule]:
     """Rules that play the steps `make` plans from the first observation, one per step."""
     steps: list[Rule] = []
@@ -400,4 +524,8 @@ SOLUTIONS: dict[str, Solution] = {
     "form-sequence": form_sequence,
     "form-sequence-2": form_sequence_2,
     "form-sequence-3": form_sequence_3,
+    "guess-number": guess_number,
+    "text-transform": text_transform,
+    "terminal": terminal,
+    "click-checkboxes-soft": click_checkboxes_soft,
 }
