@@ -165,6 +165,7 @@ def number_checkboxes(utterance: str) -> list[Rule]:
 
 
 def press(keys: str, **where) -> Rule:
+    """Press a key on the control `find` picks with these arguments."""
     return lambda obs: act("press", find(obs, **where), keys=keys)
 
 
