@@ -73,6 +73,8 @@ def test_case_changes_accept_what_the_request_allows():
     assert not case.title("Interviews with Arborists", "Interviews with Arborists")
     assert case.sentence("Revenue by Region", "Revenue by region")
     assert not case.sentence("Revenue by Region", "Revenue By region")
+    assert case.sentence("7. Ending the Tenancy", "7. Ending the tenancy")  # the number stays
+    assert not case.sentence("7. Ending the Tenancy", "7. ending the tenancy")
 
 
 def test_uppercase_by_text_or_by_the_capitals_effect(tmp_path):

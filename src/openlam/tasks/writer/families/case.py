@@ -63,7 +63,11 @@ def title(old: str, new: str) -> bool:
 
 
 def sentence(old: str, new: str) -> bool:
-    return new == old[:1].upper() + old[1:].lower()
+    """The first letter a capital, every other lowered; what comes before that letter (a
+    heading's number, "7. Ending the Tenancy") is left as it is."""
+    lowered = old.lower()
+    first = next((i for i, c in enumerate(lowered) if c.isalpha()), 0)
+    return new == lowered[:first] + lowered[first : first + 1].upper() + lowered[first + 1 :]
 
 
 class CaseChange(WriterFamily):
