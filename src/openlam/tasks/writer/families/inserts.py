@@ -328,7 +328,9 @@ class TableOfContents(WriterFamily):
             return None
         if not facts.blocks or facts.blocks[0].startswith("<table"):
             return None
-        return {"title": rng.choice(TOC_TITLES), "at": "start"}
+        # A title that is also a paragraph of the document could not be told from it.
+        titles = [t for t in TOC_TITLES if t not in {p.text for p in facts.paragraphs}]
+        return {"title": rng.choice(titles), "at": "start"} if titles else None
 
     def solution(self, params):
         return [
