@@ -56,11 +56,12 @@ def test_a_word_made_bold_through_observe_and_act_is_in_the_saved_file(letter, t
             assert "controls:" in opened and "Portsmouth" in opened
             await call(client, "act", action='select_text(text="Portsmouth")')
             seen = await call(client, "observe")
-            done = await call(
-                client,
-                "act",
-                action=f'click_input(label="{label_of(seen, "Bold", "toggle button")}")',
-            )
+            text = label_of(seen, opened_document_name(seen), "document text")
+            # The shortcut acts on the document itself. A click on the Bold toolbar button
+            # of a freshly started soffice once left the word as it was (an open defect of
+            # the toolbar path, not of the server).
+            bold = f'keyboard_input(label="{text}", keys="{{ctrl+b}}")'
+            done = await call(client, "act", action=bold)
             assert "last action: ok" in done
             out = tmp_path / "out.docx"
             assert "saved" in await call(client, "save", path=str(out))
