@@ -21,7 +21,8 @@ pytestmark = pytest.mark.web
 
 @pytest.fixture(scope="module")
 def env():
-    with WebEnv(miniwob.web_env_config(max_steps=20)) as web:
+    # The longest expert (book-flight) takes up to about 30 steps.
+    with WebEnv(miniwob.web_env_config(max_steps=60)) as web:
         yield web
 
 
