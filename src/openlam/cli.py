@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from pathlib import Path
 
@@ -556,12 +557,14 @@ def serve_command(
     _loading_output(verbose)
     server = ModelServer(load_model(config), host, port, verbose=verbose)
     console.print(f"serving {server.model.name} at {server.url} (Ctrl-C stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        console.print("stopped")
-    finally:
-        server.close()
+    # Ctrl-C stops the server: uvicorn either shuts down on it and returns, or (when the
+    # signal comes before its handlers are in place) it arrives here as KeyboardInterrupt.
+    with contextlib.suppress(KeyboardInterrupt):
+        try:
+            server.serve_forever()
+        finally:
+            server.close()
+    console.print("stopped")
 
 
 if __name__ == "__main__":
