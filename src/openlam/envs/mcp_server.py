@@ -8,7 +8,6 @@ an action it would ask about is put to the user through the client (elicitation)
 client can ask, and refused with the reason where it cannot.
 """
 
-
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
