@@ -8,6 +8,8 @@ an action it would ask about is put to the user through the client (elicitation)
 client can ask, and refused with the reason where it cannot.
 """
 
+# No `from __future__ import annotations`: the SDK reads each tool's annotations when it
+# registers the tool, and `act`'s name a resolver local to `build_server`.
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
