@@ -89,7 +89,7 @@ def build_server(max_workspaces: int = 4) -> MCPServer:
     async def observe(ctx: Context, workspace: WorkspaceId = None) -> str:
         """The workspace's numbered controls and document (or page text), read again."""
         space = _get(ctx, workspaces, workspace)
-        return space.render(await space.call(lambda: space.env.observe()))
+        return space.render(await space.call(space.observe))
 
     async def user_approval(ctx: Context, action: str, workspace: str | None = None):
         """Runs before `act`: approval is given unless the gate would ask, and then the

@@ -43,6 +43,7 @@ class Workspace:
     source: str  # the document (last saved, else the one opened) or the page address
     safety: SafetyConfig
     env: Any = None
+    last: Observation | None = None  # what the client saw last: its labels are the live ones
     executor: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="workspace")
     )
@@ -54,12 +55,16 @@ class Workspace:
     def open(self) -> Observation:
         """Start the environment and open the source (on the workspace's thread)."""
         self.env, options = _new_env(self.app, self.source)
-        obs, _ = self.env.reset(options=options)
-        return obs
+        self.last, _ = self.env.reset(options=options)
+        return self.last
+
+    def observe(self) -> Observation:
+        self.last = self.env.observe()
+        return self.last
 
     def gate(self, action: Action) -> str | None:
         """Why the action needs the user's approval, or None."""
-        return sensitive_reason(action, self.env.observe(), self.safety)
+        return sensitive_reason(action, self.last, self.safety)
 
     def parse(self, text: str) -> Action:
         return self.env.actions.parse(text.strip())
@@ -69,6 +74,7 @@ class Workspace:
         say so (the second value)."""
         obs, _, _, truncated, info = self.env.step(action)
         if not truncated:
+            self.last = obs
             return obs, None
         reason = info.get("truncated_reason", "the application stopped")
         self.env.close()
