@@ -190,3 +190,15 @@ def test_a_scripted_expert_that_finds_no_target_is_a_recorded_failure(monkeypatc
         result = execute_module.execute(env, instance, "library", config, tmp_path)
     assert not result.success and result.steps == 0
     assert result.reason.startswith("the expert stopped at step 1: no control named")
+
+
+def test_a_collection_runs_in_rounds_over_families_with_both_splits_spread():
+    from openlam.data.collect import interleave_families
+
+    tasks = instantiate_library(10, families=["writer/bold-word-v1", "writer/italic-word-v1"])
+    ordered = interleave_families(tasks)
+    assert sorted(t.instance.id for t in ordered) == sorted(t.instance.id for t in tasks)
+    families = [t.instance.family for t in ordered]
+    assert families[:4] == ["writer/bold-word-v1", "writer/italic-word-v1"] * 2
+    first_half = [t.instance.split for t in ordered[:10]]
+    assert first_half.count("test") == 2

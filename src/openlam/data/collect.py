@@ -81,7 +81,7 @@ def collect(
     results_path = config.out_dir / "results.jsonl"
     done = {r.id for r in load_results(results_path)}
     todo = [t for t in tasks if t.instance is not None and t.instance.id not in done]
-    todo = list({t.instance.id: t for t in todo}.values())
+    todo = interleave_families(list({t.instance.id: t for t in todo}.values()))
     console.print(
         f"{len(done)} tasks already recorded, {len(todo)} to run with {config.workers} worker(s)"
     )
@@ -97,6 +97,30 @@ def collect(
             rate = 60 * (ok + failed) / max(time.monotonic() - start, 1e-9)
             progress.update(bar, advance=1, ok=ok, failed=failed, rate=rate)
     return load_results(results_path)
+
+
+def interleave_families(tasks: list[Instantiation]) -> list[Instantiation]:
+    """The tasks in rounds, one of each family per round, and within a family its training
+    and held-out instances spread evenly: a collection stopped part way has as many instances
+    of every family, and both splits, in proportion."""
+    by_family: dict[str, list[Instantiation]] = {}
+    for t in tasks:
+        by_family.setdefault(t.instance.family, []).append(t)
+    keyed = []
+    for order, family in enumerate(by_family.values()):
+        for rank, t in enumerate(_spread_splits(family)):
+            keyed.append((rank, order, t))
+    return [t for *_, t in sorted(keyed, key=lambda k: k[:2])]
+
+
+def _spread_splits(tasks: list[Instantiation]) -> list[Instantiation]:
+    by_split: dict[str, list[Instantiation]] = {}
+    for t in tasks:
+        by_split.setdefault(t.instance.split, []).append(t)
+    keyed = [
+        ((i + 0.5) / len(group), t) for group in by_split.values() for i, t in enumerate(group)
+    ]
+    return [t for _, t in sorted(keyed, key=lambda k: k[0])]
 
 
 def _record_instantiations(path: Path, tasks: list[Instantiation]) -> None:
