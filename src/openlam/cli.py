@@ -264,6 +264,12 @@ def data_collect(
     base_url: str = typer.Option(None, help="llm expert: the OpenAI-compatible API root."),
     judge_url: str = typer.Option(None, help="An OpenAI-compatible judge beside the checker."),
     judge_model: str = typer.Option("judge", help="The judge's model id at --judge-url."),
+    judge_images: bool = typer.Option(
+        False, help="The judge takes images: it is sent the first and last screens."
+    ),
+    screens: str = typer.Option(
+        "ends", help="Keep the window's picture: never, ends (first and last) or each step."
+    ),
     workers: int = typer.Option(1, help="Writer stacks working in parallel (Ray actors)."),
     address: str = typer.Option(None, help="Join this Ray cluster instead of a local one."),
     in_process: bool = typer.Option(False, help="One worker in this process, without Ray."),
@@ -271,6 +277,7 @@ def data_collect(
     seed: int = typer.Option(0),
 ) -> None:
     """Instantiate tasks, execute them with an expert in Writer, evaluate, record (resumable)."""
+    from openlam.agent.loop import AgentConfig
     from openlam.data.collect import CollectConfig, collect
     from openlam.data.execute import ExpertConfig
     from openlam.data.experts import NoiseConfig
@@ -281,6 +288,7 @@ def data_collect(
 
     if web_split not in ("train", "test"):
         raise typer.BadParameter("split is train or test")
+    _check_screens(screens)
     if app_name != "web" and web_split != "train":
         raise typer.BadParameter("--split is for web; Writer's library instantiates both splits")
     if app_name == "web":
@@ -301,9 +309,13 @@ def data_collect(
         workers=workers,
         ray_address=address,
         in_process=in_process,
-        expert=ExpertConfig(kind=expert, noise=NoiseConfig(seed=seed)),
+        expert=ExpertConfig(
+            kind=expert, noise=NoiseConfig(seed=seed), agent=AgentConfig(screens=screens)
+        ),
         expert_model=expert_config,
-        judge_model=ModelConfig(backend="openai", model=judge_model, base_url=judge_url)
+        judge_model=ModelConfig(
+            backend="openai", model=judge_model, base_url=judge_url, images=judge_images or None
+        )
         if judge_url
         else None,
     )
@@ -430,6 +442,9 @@ def run_command(
     max_steps: int = typer.Option(15),
     max_new_tokens: int = typer.Option(64, help="Longest model output per step."),
     log: Path = typer.Option(Path("runs/run/trajectory.jsonl"), help="Trajectory file."),
+    screens: str = typer.Option(
+        "never", help="Keep the window's picture beside the trajectory: never, ends or each."
+    ),
     yes: bool = typer.Option(False, "--yes", help="Approve sensitive actions without asking."),
     verbose: bool = VERBOSE,
 ) -> None:
@@ -444,6 +459,7 @@ def run_command(
     from openlam.models.config import ModelConfig, load_model
     from openlam.run_request import RequestError, WebPage, check_request
 
+    _check_screens(screens)
     on_web = url is not None or miniwob is not None
     try:
         page = WebPage(url=url, miniwob=miniwob, seed=seed) if on_web else None
@@ -467,7 +483,9 @@ def run_command(
     except ValidationError as exc:
         raise typer.BadParameter(str(exc)) from exc
     confirm = approve_all if yes else ask_user if sys.stdin.isatty() else refuse_all
-    config = AgentConfig(prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens)
+    config = AgentConfig(
+        prompt=prompt, max_steps=max_steps, max_new_tokens=max_new_tokens, screens=screens
+    )
     _loading_output(verbose)
     model = load_model(model_config)
     if page is None:
@@ -475,6 +493,13 @@ def run_command(
     else:
         trajectory = _run_on_web(request, page, model, log, config, confirm)
     raise typer.Exit(0 if trajectory.outcome == "finished" else 1)
+
+
+def _check_screens(mode: str) -> None:
+    from openlam.envs.screens import SCREEN_MODES
+
+    if mode not in SCREEN_MODES:
+        raise typer.BadParameter(f"--screens is one of {', '.join(SCREEN_MODES)}, not {mode!r}")
 
 
 def _run_in_writer(request, doc, out, model, log, config, confirm):

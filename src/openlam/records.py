@@ -161,6 +161,9 @@ class Step(Record):
     truncated: bool = False
     timings: dict[str, float] = Field(default_factory=dict)
     model_output: str | None = None
+    # The window as this step's action found it: an image file, its path relative to the
+    # trajectory file's folder (kept only when the run's screen setting asks for it).
+    screen: str | None = None
 
 
 class Trajectory(Record):

@@ -26,6 +26,7 @@ from openlam.agent.prompt import PromptConfig
 from openlam.agent.safety import Confirmer, SafetyConfig, refuse_all, sensitive_reason
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.envs.base import Env
+from openlam.envs.screens import ScreenMode, ScreenRecorder
 from openlam.models.base import ModelError, TextModel
 from openlam.records import Action, ActionResult, Observation, Status, Step, Trajectory
 
@@ -41,6 +42,9 @@ class AgentConfig(BaseModel):
     constrained: bool = Field(True, description="decode under the step's grammar if possible")
     safety: SafetyConfig = SafetyConfig()
     app: str = Field("the application", description="how the prompt names it (the app's title)")
+    screens: ScreenMode = Field(
+        "never", description="keep the window's picture: never, first and last (ends), each step"
+    )
 
 
 class Agent:
@@ -109,11 +113,13 @@ class Agent:
         start = TrajectoryStart(
             id=task_id, app=obs.app, request=request, template=template, info=info
         )
+        screens = ScreenRecorder(env, self.config.screens, log_path)
         log = TrajectoryWriter(log_path, start) if log_path is not None else None
         trajectory = Trajectory(id=task_id, app=obs.app, request=request, template=template)
-        run = _Run(self, env, request, obs, log, trajectory, on_step)
+        run = _Run(self, env, request, obs, log, trajectory, on_step, screens)
         try:
             outcome = run.loop()
+            info.update(run.final_screen())
         except ModelError as exc:
             if log is not None:
                 log.end("model error", {"error": str(exc)})
@@ -144,9 +150,12 @@ class _Run:
         log: TrajectoryWriter | None,
         trajectory: Trajectory,
         on_step,
+        screens: ScreenRecorder,
     ):
         self.agent, self.env, self.request, self.obs = agent, env, request, obs
         self.log, self.trajectory, self.on_step = log, trajectory, on_step
+        self.screens = screens
+        self.screen: str | None = None
         self.plan: list[str] = []
         self.invalid = 0
 
@@ -163,13 +172,25 @@ class _Run:
         shown = shown_for(self.obs, self.request, self.plan, config.prompt.max_controls)
         return StepContext(self.request, self.obs, shown, list(self.trajectory.steps), config.app)
 
+    def final_screen(self) -> dict[str, Any]:
+        """The window after the last step, for the run's info. None after a step that lost
+        the application, as there is no window left to picture."""
+        steps = self.trajectory.steps
+        if self.screens.mode == "never" or (steps and steps[-1].truncated):
+            return {}
+        screen, seconds = self.screens.final()
+        return {"final_screen": screen, "final_screen_s": seconds}
+
     def step(self) -> str | None:
         """One turn; returns the outcome when the run is over."""
+        self.screen, capture_s = self.screens.before_step(len(self.trajectory.steps))
         start = time.perf_counter()
         context = self.context()
         filter_s = time.perf_counter() - start
         decision = self.agent.policy.act(context)
         timings = {"filter_s": filter_s, **decision.timings}
+        if self.screen is not None:
+            timings["capture_s"] = capture_s
         if decision.action is None:
             return self._invalid(context, decision, timings)
         self.invalid = 0
@@ -227,6 +248,7 @@ class _Run:
             truncated=truncated,
             timings=timings,
             model_output=decision.output,
+            screen=self.screen,
         )
         self.trajectory.steps.append(step)
         if self.log is not None:

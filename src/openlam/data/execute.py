@@ -16,7 +16,7 @@ from openlam.agent.trajectory_log import load_trajectory
 from openlam.data.experts import ExpertKind, NoiseConfig, NoisyOracle, oracle_policy
 from openlam.data.judge import Judgement, judge
 from openlam.models.base import TextModel
-from openlam.records import Record
+from openlam.records import Record, Trajectory
 from openlam.tasks.apps import agent_config_for, app_for
 from openlam.tasks.base import TaskInstance
 from openlam.tasks.episode import SCRIPTED_STEP_LIMIT, run_episode
@@ -95,7 +95,8 @@ def execute(
     verdict = None
     if judge_model is not None and trajectory.steps:
         before = trajectory.steps[0].observation.document
-        verdict = judge(judge_model, trajectory, before, env.observe().document)
+        screens = _first_and_last_screens(trajectory, path.parent)
+        verdict = judge(judge_model, trajectory, before, env.observe().document, screens=screens)
     cut_short = [s.result.error for s in trajectory.steps if s.truncated and s.result.error]
     return TaskResult(
         **_task_fields(instance, source, expert),
@@ -110,6 +111,11 @@ def execute(
         seconds={"execute": executed - start, "evaluate": time.monotonic() - executed},
         trajectory=path.name,
     )
+
+
+def _first_and_last_screens(trajectory: Trajectory, folder: Path) -> tuple[Path, Path] | None:
+    first, last = trajectory.steps[0].screen, trajectory.info.get("final_screen")
+    return (folder / first, folder / last) if first and last else None
 
 
 def expert_policy(instance: TaskInstance, expert: ExpertConfig, model: TextModel | None) -> Policy:

@@ -1,10 +1,14 @@
 """An LLM judge of a finished task, the paper's evaluation agent: it reads the request, the
-actions taken and the document before and after, and answers yes, no or unsure with a reason.
-Its verdict is recorded beside the deterministic checker's, never in place of it."""
+actions taken and the document before and after, and, when its endpoint takes images and the
+run kept them, the window before the first step and after the last. It answers yes, no or
+unsure with a reason, and its record says whether it saw the screens. Its verdict is recorded
+beside the deterministic checker's, never in place of it."""
 
 from __future__ import annotations
 
+import base64
 import json
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
@@ -24,6 +28,7 @@ JUDGE_PROMPT = (
 class Judgement(BaseModel):
     verdict: Verdict
     reason: str
+    saw_screens: bool = False
 
 
 def judge(
@@ -32,8 +37,10 @@ def judge(
     before: DocumentState,
     after: DocumentState,
     max_new_tokens: int = 120,
+    screens: tuple[Path, Path] | None = None,
 ) -> Judgement:
-    """The judge's verdict; an unreadable reply is "unsure" with the reply as the reason."""
+    """The judge's verdict; an unreadable reply is "unsure" with the reply as the reason.
+    `screens`: the window before and after, sent only to a model that takes images."""
     actions = "\n".join(
         f"{i + 1}. {format_call(s.action) if s.action else '(invalid output)'} -> "
         f"{'ok' if s.result.ok else s.result.error}"
@@ -43,11 +50,27 @@ def judge(
         f"Request: {trajectory.request}\n\nActions:\n{actions or '(none)'}\n\n"
         f"Document before:\n{describe(before)}\n\nDocument after:\n{describe(after)}"
     )
+    images = [png_uri(p) for p in screens] if screens and takes_images(model) else []
+    if images:
+        user += "\n\nThe two images are the window before the first action and after the last."
     reply = model.generate(
-        [Message(role="system", content=JUDGE_PROMPT), Message(role="user", content=user)],
+        [
+            Message(role="system", content=JUDGE_PROMPT),
+            Message(role="user", content=user, images=images),
+        ],
         max_new_tokens=max_new_tokens,
     ).text
-    return parse_judgement(reply)
+    return parse_judgement(reply).model_copy(update={"saw_screens": bool(images)})
+
+
+def takes_images(model: TextModel) -> bool:
+    """Whether a model's endpoint takes images with the text."""
+    return bool(getattr(model, "takes_images", False))
+
+
+def png_uri(path: Path) -> str:
+    """A PNG file as a `data:` URI, as chat endpoints take images."""
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def parse_judgement(reply: str) -> Judgement:

@@ -14,6 +14,7 @@ from typing import Any
 from openlam.actions import ActionParseError
 from openlam.envs.base import ResetInfo, StepInfo
 from openlam.envs.episode import episode_end
+from openlam.envs.screens import png_bytes
 from openlam.envs.writer.actions import writer_action_space
 from openlam.records import (
     Action,
@@ -24,6 +25,7 @@ from openlam.records import (
     Paragraph,
 )
 
+SCREEN_SIZE = (320, 240)
 CONTROLS = [
     ("1", "Document", "document text"),
     ("2", "Bold", "toggle button"),
@@ -85,6 +87,19 @@ class FakeWriterEnv:
     def observe(self) -> Observation:
         """The current state again, with the last action's result."""
         return self.last_obs
+
+    def screenshot(self) -> bytes:
+        """A small picture of the paragraphs and the checked toggles, as PNG."""
+        from PIL import Image, ImageDraw
+
+        if self.dead:
+            raise RuntimeError(self.dead)
+        image = Image.new("RGB", SCREEN_SIZE, "white")
+        draw = ImageDraw.Draw(image)
+        draw.text((8, 8), " ".join(sorted(self.checked)) or "-", fill="navy")
+        for i, text in enumerate(self.paragraphs[:20]):
+            draw.text((8, 32 + 16 * i), text[:60], fill="black")
+        return png_bytes(image)
 
     def kill(self, reason: str = "the fake application was killed") -> None:
         """Play the application dying: steps truncate until the next reset."""

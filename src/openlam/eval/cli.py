@@ -111,6 +111,7 @@ def online(
     workers: int = typer.Option(1, help="Writer stacks in parallel (Ray actors)."),
     in_process: bool = typer.Option(False, help="One worker in this process, without Ray."),
     out: Path = typer.Option(Path("runs/eval/online")),
+    screens: str = typer.Option("ends", help="Windows kept per episode: never, ends, each."),
     seed: int = typer.Option(0),
     device: str = DEVICE,
     threads: int = THREADS,
@@ -131,6 +132,7 @@ def online(
         workers=workers,
         in_process=in_process,
         expert=None if expert == "none" else expert,
+        screens=screens,
     )
     rows, _ = evaluate_online(
         _models(model, device, threads, verbose), held_out_tasks(config), config, console

@@ -23,6 +23,7 @@ from openlam.data.collect import CollectConfig, collect
 from openlam.data.execute import ExpertConfig, TaskResult
 from openlam.data.experts import ExpertKind
 from openlam.data.instantiate import Instantiation
+from openlam.envs.screens import ScreenMode, thumbnail_uri
 from openlam.eval.models import NamedModel
 from openlam.eval.offline import slug
 from openlam.eval.results import FamilyResult, OnlineRow, Trace, TraceStep
@@ -54,6 +55,7 @@ class OnlineConfig(BaseModel):
     ray_address: str | None = None
     expert: ExpertKind | None = Field("noisy-oracle", description="its row; None: no row")
     traces_per_model: int = Field(6, ge=0)
+    screens: ScreenMode = Field("ends", description="the windows each episode keeps")
 
 
 def held_out_tasks(config: OnlineConfig) -> list[Instantiation]:
@@ -114,7 +116,7 @@ def evaluate_online(
         episodes = {r.id: load_trajectory(folder / r.trajectory) for r in results if r.trajectory}
         rows.append(online_row(name, results, episodes))
         picked = pick_traces(results, config.traces_per_model)
-        traces += [trace(name, r, episodes[r.id]) for r in picked]
+        traces += [trace(name, r, episodes[r.id], folder) for r in picked]
     write_jsonl(config.out_dir / "online.jsonl", rows)
     write_jsonl(config.out_dir / "traces.jsonl", traces)
     return rows, traces
@@ -127,6 +129,7 @@ def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
         max_steps=config.max_steps,
         max_new_tokens=config.max_new_tokens,
         app=app_for(config.app).title,
+        screens=config.screens,
     )
     return CollectConfig(
         out_dir=config.out_dir / slug(model.name),
@@ -139,7 +142,7 @@ def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
 def _expert_collection(config: OnlineConfig) -> CollectConfig:
     return CollectConfig(
         out_dir=config.out_dir / slug(f"expert {config.expert}"),
-        expert=ExpertConfig(kind=config.expert),
+        expert=ExpertConfig(kind=config.expert, agent=AgentConfig(screens=config.screens)),
         **_where(config),
     )
 
@@ -190,9 +193,13 @@ def pick_traces(results: list[TaskResult], n: int) -> list[TaskResult]:
     return chosen[:n]
 
 
-def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
-    """A trajectory as the trace viewer shows it, with the controls the model was shown."""
+def trace(
+    name: str, result: TaskResult, trajectory: Trajectory, folder: Path | None = None
+) -> Trace:
+    """A trajectory as the trace viewer shows it, with the controls the model was shown and,
+    where the run kept them, the screens (`folder`: where the trajectory file is)."""
     prompt = PromptConfig()
+    screens = _screens(trajectory, folder)
     final = trajectory.info.get("final_document")
     after_last = render_document(DocumentState.model_validate(final), prompt) if final else None
     steps = []
@@ -212,6 +219,8 @@ def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
                 document_after=_document_text(nxt.observation.document, prompt)
                 if nxt
                 else after_last,
+                screen_before=screens[i],
+                screen_after=screens[i + 1],
             )
         )
     return Trace(
@@ -223,6 +232,14 @@ def trace(name: str, result: TaskResult, trajectory: Trajectory) -> Trace:
         reason=result.reason,
         steps=steps,
     )
+
+
+def _screens(trajectory: Trajectory, folder: Path | None) -> list[str | None]:
+    """The screen before each step and after the last, embedded; None where none was kept."""
+    names = [s.screen for s in trajectory.steps] + [trajectory.info.get("final_screen")]
+    if folder is None:
+        return [None] * len(names)
+    return [thumbnail_uri(folder / n) if n else None for n in names]
 
 
 def _result_text(step: Step) -> str:

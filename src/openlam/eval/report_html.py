@@ -51,6 +51,10 @@ dl.meta dd { margin: 0; }
 .step h4 { margin: 0 0 .4em; }
 .docs { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .docs h5 { margin: .4em 0 0; }
+.screens { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: .6em 0; }
+.screens figure { margin: 0; }
+.screens img { width: 100%; border: 1px solid var(--line); border-radius: 4px; }
+.screens figcaption { font-size: .85em; color: var(--muted); }
 select { font: inherit; padding: 2px 4px; max-width: 100%; }
 """
 
@@ -362,7 +366,7 @@ def step_html(step: TraceStep) -> str:
     after = "(not read)" if step.document_after is None else step.document_after
     output = _pre(step.model_output or "(none)", "output")
     return (
-        f'<div class="step"><h4>Step {step.index}</h4>'
+        f'<div class="step"><h4>Step {step.index}</h4>{_screens(step)}'
         f"<details><summary>Controls shown ({len(step.controls)})</summary>"
         f"{_pre(chr(10).join(step.controls))}</details>"
         f'<dl class="meta"><dt>Model output</dt><dd>{output}</dd>'
@@ -372,6 +376,20 @@ def step_html(step: TraceStep) -> str:
         f'<div class="docs"><div><h5>Document before</h5>{_pre(step.document_before)}</div>'
         f"<div><h5>Document after</h5>{_pre(after)}</div></div></div>"
     )
+
+
+def _screens(step: TraceStep) -> str:
+    """The window before and after the step, where the run kept them."""
+    if step.screen_before is None and step.screen_after is None:
+        return ""
+    figures = "".join(
+        f'<figure><img alt="the window {when} step {step.index}" src="{escape(uri)}">'
+        f"<figcaption>{when.capitalize()}</figcaption></figure>"
+        if uri
+        else f"<figure><figcaption>{when.capitalize()}: not kept</figcaption></figure>"
+        for when, uri in (("before", step.screen_before), ("after", step.screen_after))
+    )
+    return f'<div class="screens">{figures}</div>'
 
 
 def _pre(text: str, css_class: str = "") -> str:

@@ -71,6 +71,10 @@ class TraceStep(Record):
     seconds: dict[str, float] = Field(default_factory=dict)
     document_before: str
     document_after: str | None
+    # The window before and after the step as `data:` URIs (small WebP), where the run kept
+    # those screens: the report embeds them and stays one movable file.
+    screen_before: str | None = None
+    screen_after: str | None = None
 
 
 class Trace(Record):

@@ -21,6 +21,11 @@ class Message(BaseModel):
 
     role: Role
     content: str
+    images: list[str] = Field(
+        default_factory=list,
+        description="images that go with this turn (data: URIs or URLs); only a backend that "
+        "takes images accepts a turn with some",
+    )
 
 
 class Generation(BaseModel):
@@ -56,6 +61,14 @@ class TextModel(Protocol):
     ) -> Generation:
         """Continue the conversation with one assistant turn (greedy when temperature is 0)."""
         ...
+
+
+def text_turns(messages: list[Message], backend: str) -> list[dict[str, str]]:
+    """The turns as role and text for a backend that reads text only; a turn with images is
+    an error there, never dropped in silence."""
+    if any(m.images for m in messages):
+        raise ModelError(f"{backend} reads text only; this conversation carries images")
+    return [{"role": m.role, "content": m.content} for m in messages]
 
 
 def cut_at_stop(text: str, stop: list[str] | None) -> tuple[str, bool]:

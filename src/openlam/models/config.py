@@ -21,7 +21,15 @@ Backend = Literal["hf", "smollm2", "openai", "llamacpp", "scripted"]
 _FIELDS: dict[str, set[str]] = {
     "hf": {"name", "model", "adapter", "device", "dtype", "threads"},
     "smollm2": {"name", "model", "adapter", "device", "threads"},
-    "openai": {"model", "base_url", "api_key_env", "timeout_s", "max_retries", "extra_body"},
+    "openai": {
+        "model",
+        "base_url",
+        "api_key_env",
+        "timeout_s",
+        "max_retries",
+        "extra_body",
+        "images",
+    },
     "llamacpp": {"name", "model", "grammar", "json_schema", "n_ctx", "n_threads", "n_gpu_layers"},
     "scripted": {"name", "outputs", "cycle"},
 }
@@ -52,6 +60,7 @@ class ModelConfig(BaseModel):
     timeout_s: float = Field(120.0, gt=0, description="openai: seconds per attempt.")
     max_retries: int = Field(2, ge=0, description="openai: attempts after a retryable failure.")
     extra_body: dict[str, Any] = Field(default_factory=dict)
+    images: bool | None = Field(None, description="openai: the model takes images too.")
     grammar: str | None = None
     json_schema: dict[str, Any] | None = None
     n_ctx: int = 4096

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from openlam.models.base import Generation, Message, ModelError, cut_at_stop
+from openlam.models.base import Generation, Message, ModelError, cut_at_stop, text_turns
 from openlam.models.constrained import GrammarDecoder
 from openlam.models.prefix_cache import PromptCache
 
@@ -320,7 +320,7 @@ def _chat_inputs(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, mes
     if not tokenizer.chat_template:
         raise ModelError("the tokenizer has no chat template; use an instruct/chat model")
     return tokenizer.apply_chat_template(
-        [m.model_dump() for m in messages],
+        text_turns(messages, "a Hugging Face text model"),
         add_generation_prompt=True,
         return_tensors="pt",
         return_dict=True,

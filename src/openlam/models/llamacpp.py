@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from openlam.models.base import Generation, Message, ModelError
+from openlam.models.base import Generation, Message, ModelError, text_turns
 
 
 class LlamaCppConfig(BaseModel):
@@ -92,7 +92,7 @@ class LlamaCppModel:
         if grammar is not None:
             constraint = self.llama_cpp.LlamaGrammar.from_string(grammar, verbose=False)
         reply = self.llm.create_chat_completion(
-            messages=[m.model_dump() for m in messages],
+            messages=text_turns(messages, "llama.cpp"),
             max_tokens=max_new_tokens,
             temperature=temperature,  # llama.cpp samples greedily at 0
             stop=stop or [],

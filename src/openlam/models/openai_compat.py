@@ -48,6 +48,9 @@ class OpenAIChatConfig(BaseModel):
     extra_body: dict[str, Any] = Field(
         default_factory=dict, description="Server-specific request fields (top_p, seed, ...)."
     )
+    images: bool = Field(
+        False, description="The model takes images (`image_url` content parts) with the text."
+    )
 
     @field_validator("extra_body")
     @classmethod
@@ -64,6 +67,7 @@ class OpenAIChatModel:
     def __init__(self, config: OpenAIChatConfig):
         self.config = config
         self.name = config.model
+        self.takes_images = config.images
         self.url = config.base_url.rstrip("/") + "/chat/completions"
         self.client = openai.OpenAI(
             base_url=config.base_url,
@@ -85,7 +89,7 @@ class OpenAIChatModel:
         try:
             reply = self.client.chat.completions.create(
                 model=self.config.model,
-                messages=[m.model_dump() for m in messages],  # type: ignore[misc]
+                messages=[self._turn(m) for m in messages],  # type: ignore[misc]
                 max_tokens=max_new_tokens,
                 temperature=temperature,
                 stop=stop or openai.omit,
@@ -100,6 +104,16 @@ class OpenAIChatModel:
                 f"{self.url} answered HTTP {exc.status_code}: {_error_detail(exc)}"
             ) from exc
         return _parse_reply(reply, self.url, time.perf_counter() - start)
+
+    def _turn(self, message: Message) -> dict[str, Any]:
+        """A turn as the API takes it: plain text, or text and `image_url` parts."""
+        if not message.images:
+            return {"role": message.role, "content": message.content}
+        if not self.takes_images:
+            raise ModelError(f"{self.name} is not set to take images (images: true)")
+        parts: list[dict[str, Any]] = [{"type": "text", "text": message.content}]
+        parts += [{"type": "image_url", "image_url": {"url": url}} for url in message.images]
+        return {"role": message.role, "content": parts}
 
 
 def _read_api_key(env_var: str | None) -> str | None:

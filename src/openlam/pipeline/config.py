@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from openlam.data.experts import ExpertKind, NoiseConfig
+from openlam.envs.screens import ScreenMode
 from openlam.train.config import TrainConfig
 from openlam.train.optimize import OptimizeConfig
 from openlam.train.reward import REWARD_DEFAULTS
@@ -34,6 +35,7 @@ class CollectStage(Strict):
     noise: NoiseConfig = Field(NoiseConfig(), description="the noisy oracle's error rates")
     prompt_variant: Literal["call", "full", "compact", "react"] = "call"
     max_controls: int = Field(24, description="relevance filter size, as at inference")
+    screens: ScreenMode = Field("ends", description="windows kept: never, ends, each step")
     seed: int = 0
 
 
@@ -70,6 +72,7 @@ class EvalStage(Strict):
     max_new_tokens: int = Field(128, ge=1)
     expert_row: bool = True
     traces_per_model: int = 6
+    screens: ScreenMode = Field("ends", description="windows kept by each online episode")
     seed: int = 0
 
 

@@ -47,7 +47,8 @@ def collect_expert(config: PipelineConfig, layout: Layout, console: Console) -> 
     c = config.collect
     tasks = instantiate_library(c.per_family, seed=c.seed, families=c.families)
     prompt = PromptConfig(variant=c.prompt_variant, max_controls=c.max_controls)
-    expert = ExpertConfig(kind=c.expert, noise=c.noise, agent=AgentConfig(prompt=prompt))
+    agent = AgentConfig(prompt=prompt, screens=c.screens)
+    expert = ExpertConfig(kind=c.expert, noise=c.noise, agent=agent)
     results = collect(
         CollectConfig(out_dir=layout.collect, expert=expert, **_workers(config)), tasks, console
     )
@@ -186,6 +187,7 @@ def eval_online(
         max_controls=config.collect.max_controls,
         expert=config.collect.expert if e.expert_row else None,
         traces_per_model=e.traces_per_model,
+        screens=e.screens,
         **_workers(config),
     )
     models = policies(config, layout)

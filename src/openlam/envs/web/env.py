@@ -194,6 +194,13 @@ class WebEnv:
         except BrowserGone as exc:
             return self._truncate(str(exc), {})[0]
 
+    def screenshot(self) -> bytes:
+        """The page's viewport as PNG, as the browser renders it."""
+        if self.page is None or self._gone:
+            raise BrowserGone(self._gone or "no page is open: no screen to take")
+        with self.chromium.watchdog(self.config.step_timeout_s):
+            return self.page.screenshot(type="png")
+
     def close(self) -> None:
         """Close Chromium, remove its profile, and stop Playwright if this env started it."""
         self._stop_browser()

@@ -24,6 +24,7 @@ from typing import Any
 from openlam.actions import ActionParseError
 from openlam.envs.base import ResetInfo, StepInfo
 from openlam.envs.episode import episode_end
+from openlam.envs.screens import png_bytes
 from openlam.envs.writer.actions import writer_action_space
 from openlam.envs.writer.stack import DesktopStack, StackConfig
 from openlam.records import Action, ActionResult, Control, DocumentState, Observation
@@ -210,6 +211,14 @@ class WriterEnv:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.request("save", path=str(path.resolve()), ext=ext)
         return path
+
+    def screenshot(self) -> bytes:
+        """The application's own display as PNG: its window and any dialog open over it."""
+        from PIL import ImageGrab
+
+        if self.stack is None or not self.stack.app_alive():
+            raise AppGone("the application is not running: no screen to take")
+        return png_bytes(ImageGrab.grab(xdisplay=self.stack.display))
 
     # -- internals ---------------------------------------------------------------------
 
