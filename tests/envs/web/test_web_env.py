@@ -210,3 +210,22 @@ def test_a_hung_page_is_killed_and_close_leaves_no_chromium(driver, site):
         assert profile_processes(profile)
     assert profile_processes(profile) == []
     assert not profile.exists()
+
+
+def test_a_step_with_screens_on_keeps_a_picture_of_the_page(web, site, tmp_path):
+    from PIL import Image, ImageChops
+
+    from openlam.agent.loop import Agent, AgentConfig
+    from openlam.models.scripted import ScriptedModel
+
+    obs, _ = web.reset(options={"url": site})
+    name = obs.find("Name", "textbox").label
+    model = ScriptedModel([f'set_edit_text(label="{name}", text="Ada")', "[FINISH]"])
+    agent = Agent.for_model(model, web.actions, AgentConfig(screens="each"))
+    trajectory = agent.run(web, "Type Ada", tmp_path / "t.jsonl", options={"url": site})
+    files = [tmp_path / s.screen for s in trajectory.steps]
+    files.append(tmp_path / trajectory.info["final_screen"])
+    images = [Image.open(f).convert("RGB") for f in files]
+    assert all(i.size == web.config.viewport for i in images)
+    assert all(i.convert("L").getextrema()[0] < 100 for i in images)  # text on a light page
+    assert ImageChops.difference(images[0], images[1]).getbbox() is not None  # "Ada" typed

@@ -145,3 +145,24 @@ def test_two_instances_side_by_side(writer, letter, tmp_path):
     assert not docx.Document(str(mine)).tables and _runs_with(mine, "Portsmouth")[0].bold
     assert len(docx.Document(str(theirs)).tables) == 1
     assert not _runs_with(theirs, "Portsmouth")[0].bold
+
+
+def test_a_step_with_screens_on_keeps_a_picture_of_the_window(writer, letter, tmp_path):
+    from PIL import Image, ImageChops
+
+    from openlam.agent.loop import Agent, AgentConfig
+    from openlam.models.scripted import ScriptedModel
+
+    model = ScriptedModel(['select_text(text="Portsmouth")', "[FINISH]"])
+    agent = Agent.for_model(model, writer.actions, AgentConfig(screens="each"))
+    trajectory = agent.run(
+        writer, "Select the town", tmp_path / "t.jsonl", options={"template": letter}
+    )
+    files = [tmp_path / s.screen for s in trajectory.steps]
+    files.append(tmp_path / trajectory.info["final_screen"])
+    images = [Image.open(f).convert("RGB") for f in files]
+    stack = writer.config.stack
+    assert all(i.size == (stack.width, stack.height) for i in images)
+    assert all(i.convert("L").getextrema() == (0, 255) for i in images)  # not a blank screen
+    assert ImageChops.difference(images[0], images[1]).getbbox() is not None  # the selection
+    assert all(s.timings["capture_s"] > 0 for s in trajectory.steps)
