@@ -161,3 +161,65 @@ def test_the_trace_viewer_embeds_the_screens_before_and_after_each_step(tmp_path
     html = step_html(viewed.steps[0])
     assert html.count("<img") == 2 and 'alt="the window before step 0"' in html
     assert "<img" not in step_html(trace("model", result, trajectory, None).steps[0])
+
+
+class _Actor(_Recorder):
+    """An endpoint that takes images: records each request, answers the next scripted call."""
+
+    answers: ClassVar[list[str]] = []
+
+    def do_POST(self):
+        _Recorder.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        reply = _Actor.answers.pop(0)
+        body = json.dumps({"choices": [{"message": {"content": reply}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_visual_agent_is_shown_the_window_with_the_labels_marked(tmp_path):
+    from openlam.agent.prompt import PromptConfig
+    from openlam.envs.screens import MARK_COLOUR
+
+    _Recorder.bodies, _Actor.answers = [], ['click_input(label="2")', "[FINISH]"]
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Actor)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    model = OpenAIChatModel(OpenAIChatConfig(base_url=url, model="seer", images=True))
+    config = AgentConfig(prompt=PromptConfig(screen=True, max_controls=None))
+    try:
+        trajectory = Agent.for_model(model, writer_action_space(), config).run(
+            FakeWriterEnv(), "Make it bold", tmp_path / "t.jsonl"
+        )
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert trajectory.outcome == "finished" and trajectory.steps[0].action.control_name == "Bold"
+    assert all("screen_s" in s.timings for s in trajectory.steps)
+    user = _Recorder.bodies[0]["messages"][-1]["content"]
+    assert "label is drawn on it" in user[0]["text"]
+    data = user[1]["image_url"]["url"].removeprefix("data:image/png;base64,")
+    with Image.open(io.BytesIO(base64.b64decode(data))) as image:
+        assert image.size == SCREEN_SIZE
+        x, y, _, _ = FakeWriterEnv().control_boxes(["2"])["2"]
+        assert image.convert("RGB").getpixel((x + 1, y - 3)) == MARK_COLOUR  # the label's tag
+
+
+def test_only_a_model_that_takes_images_can_be_shown_the_screen():
+    from openlam.agent.prompt import PromptConfig
+
+    config = AgentConfig(prompt=PromptConfig(screen=True))
+    with pytest.raises(ValueError, match="does not take images"):
+        Agent.for_model(ScriptedModel(OUTPUTS), writer_action_space(), config)
+
+
+def test_a_visual_row_is_the_same_endpoint_with_images_and_the_screen():
+    from openlam.eval.models import parse_named
+
+    text = parse_named("gpt=openai:gpt-4o@http://h/v1")
+    seen = parse_named("gpt+screen=visual:openai:gpt-4o@http://h/v1")
+    assert not text.screen and not text.config.images
+    assert seen.screen and seen.config.images and seen.config.model == "gpt-4o"
+    with pytest.raises(ValueError, match="a visual model is an endpoint"):
+        parse_named("visual:base")

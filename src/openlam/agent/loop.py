@@ -12,6 +12,7 @@ as if the model had answered.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,7 @@ from openlam.agent.prompt import PromptConfig
 from openlam.agent.safety import Confirmer, SafetyConfig, refuse_all, sensitive_reason
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.envs.base import Env
-from openlam.envs.screens import ScreenMode, ScreenRecorder
+from openlam.envs.screens import ScreenMode, ScreenRecorder, marked_screen
 from openlam.models.base import ModelError, TextModel
 from openlam.records import Action, ActionResult, Observation, Status, Step, Trajectory
 
@@ -67,6 +68,8 @@ class Agent:
     ) -> Agent:
         """A model as the policy, prompted and limited as `config` says."""
         config = config or AgentConfig()
+        if config.prompt.screen and not getattr(model, "takes_images", False):
+            raise ValueError(f"{model.name} does not take images: it cannot be shown the screen")
         policy = ModelPolicy(
             model,
             actions,
@@ -186,9 +189,14 @@ class _Run:
         self.screen, capture_s = self.screens.before_step(len(self.trajectory.steps))
         start = time.perf_counter()
         context = self.context()
-        filter_s = time.perf_counter() - start
+        timings = {"filter_s": time.perf_counter() - start}
+        if self.agent.config.prompt.screen:
+            start = time.perf_counter()
+            screen = marked_screen(self.env, context.shown.controls)
+            context = dataclasses.replace(context, screen=screen)
+            timings["screen_s"] = time.perf_counter() - start
         decision = self.agent.policy.act(context)
-        timings = {"filter_s": filter_s, **decision.timings}
+        timings.update(decision.timings)
         if self.screen is not None:
             timings["capture_s"] = capture_s
         if decision.action is None:

@@ -26,6 +26,7 @@ class StepContext:
     shown: Shown
     before: list[Step]
     app: str
+    screen: str | None = None  # the window with the shown labels marked, as a data: URI
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Policy(Protocol):
     name: str
 
     def act(self, context: StepContext) -> Decision: ...
+
+
+SCREEN_NOTE = "The image is the window now; each control's label is drawn on it in red."
 
 
 class ModelPolicy:
@@ -66,8 +70,9 @@ class ModelPolicy:
         self.name = model.name
 
     def messages(self, context: StepContext) -> list[Message]:
-        """The prompt of this step, exactly as training renders it from the record."""
-        return step_messages(
+        """The prompt of this step, exactly as training renders it from the record; with
+        the screen in the prompt, the last turn carries the marked window too."""
+        messages = step_messages(
             context.request,
             context.before,
             context.observation,
@@ -76,6 +81,14 @@ class ModelPolicy:
             self.prompt,
             context.app,
         )
+        if context.screen is None:
+            return messages
+        last = messages[-1]
+        content = last.content + "\n\n" + SCREEN_NOTE
+        return [
+            *messages[:-1],
+            last.model_copy(update={"content": content, "images": [context.screen]}),
+        ]
 
     def grammar(self, context: StepContext) -> str | None:
         """The step's grammar, or None where decoding is not constrained."""

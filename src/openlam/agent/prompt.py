@@ -42,6 +42,11 @@ class PromptConfig(BaseModel):
     max_paragraphs: int = Field(8, description="the paragraphs most related to the request")
     paragraph_chars: int = 60
     max_history: int = 6
+    screen: bool = Field(
+        False,
+        description="the user turn also carries the window with the shown controls' labels "
+        "drawn on it (set-of-marks), for a model that takes images",
+    )
 
 
 class HistoryItem(BaseModel):

@@ -101,6 +101,11 @@ class FakeWriterEnv:
             draw.text((8, 32 + 16 * i), text[:60], fill="black")
         return png_bytes(image)
 
+    def control_boxes(self, labels: list[str]) -> dict[str, tuple[int, int, int, int]]:
+        """The controls as a column of buttons down the picture's right side."""
+        known = {label for label, _, _ in CONTROLS}
+        return {label: (240, 8 + 24 * int(label), 72, 20) for label in labels if label in known}
+
     def kill(self, reason: str = "the fake application was killed") -> None:
         """Play the application dying: steps truncate until the next reset."""
         self.dead = reason

@@ -27,6 +27,45 @@ class TakesScreenshots(Protocol):
         ...
 
 
+@runtime_checkable
+class PlacesControls(Protocol):
+    """An environment that can say where its controls are in its screenshot."""
+
+    def control_boxes(self, labels: list[str]) -> dict[str, tuple[int, int, int, int]]:
+        """(x, y, width, height) in screenshot pixels, by label; unplaced ones left out."""
+        ...
+
+
+MARK_COLOUR = (220, 20, 60)
+
+
+def draw_marks(png: bytes, boxes: dict[str, tuple[int, int, int, int]]) -> bytes:
+    """Set-of-marks: each control's box outlined and its label written in a tag at its
+    top-left corner, so that a model reading the picture answers with a label it was shown."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=12)
+    for label, (x, y, width, height) in boxes.items():
+        draw.rectangle((x, y, x + width - 1, y + height - 1), outline=MARK_COLOUR, width=2)
+        top = max(0, y - 14)
+        right = x + draw.textlength(label, font=font) + 4
+        draw.rectangle((x, top, right, top + 14), fill=MARK_COLOUR)
+        draw.text((x + 2, top + 1), label, fill="white", font=font)
+    return png_bytes(image)
+
+
+def marked_screen(env: object, labels: list[str]) -> str:
+    """The window now with the given controls marked, as a `data:` URI for a chat turn."""
+    import base64
+
+    if not isinstance(env, TakesScreenshots) or not isinstance(env, PlacesControls):
+        raise ScreenError(f"{type(env).__name__} cannot show its screen with marked controls")
+    png = draw_marks(env.screenshot(), env.control_boxes(labels))
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
 class ScreenError(RuntimeError):
     """A picture was asked for where none can be taken."""
 

@@ -4,6 +4,8 @@ A model is written `NAME=SPEC` (or just `SPEC`, named after itself), where SPEC 
 `base` or `smollm2` (the untrained default), a shipped LAM by name (`writer-lam`), a training
 checkpoint or model directory,
 `openai:MODEL@BASE_URL` (an OpenAI-compatible endpoint) or `gguf:PATH` (llama.cpp).
+`visual:openai:MODEL@BASE_URL` is the same endpoint shown the window too, with the labels of
+the controls drawn on it (the paper's "text + visual" row beside a text-only one).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from openlam.models.base import TextModel
 from openlam.models.config import ModelConfig, load_model
 from openlam.models.shipped import BASE, SHIPPED
 
+VISUAL = "visual:"
+
 
 class NamedModel(BaseModel):
     """A model to evaluate and the name it is reported under."""
@@ -25,6 +29,7 @@ class NamedModel(BaseModel):
     name: str
     config: ModelConfig
     prompt_variant: str = Field("call", description="the prompt the model was trained on")
+    screen: bool = Field(False, description="shown the marked window with each step's text")
 
 
 def model_config_for(spec: str, device: str = "auto", threads: int | None = None) -> ModelConfig:
@@ -56,6 +61,12 @@ def parse_named(text: str, device: str = "auto", threads: int | None = None) -> 
     from openlam.train.checkpoint import policy_variant
 
     spec = spec.strip()
+    if spec.startswith(VISUAL):
+        config = model_config_for(spec.removeprefix(VISUAL), device, threads)
+        if config.backend != "openai":
+            raise ValueError(f"{text!r}: a visual model is an endpoint, visual:openai:MODEL@URL")
+        config = config.model_copy(update={"images": True})
+        return NamedModel(name=name.strip(), config=config, screen=True)
     return NamedModel(
         name=name.strip(),
         config=model_config_for(spec, device, threads),

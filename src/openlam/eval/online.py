@@ -123,7 +123,9 @@ def evaluate_online(
 
 
 def _model_collection(model: NamedModel, config: OnlineConfig) -> CollectConfig:
-    prompt = PromptConfig(variant=model.prompt_variant, max_controls=config.max_controls)
+    prompt = PromptConfig(
+        variant=model.prompt_variant, max_controls=config.max_controls, screen=model.screen
+    )
     agent = AgentConfig(
         prompt=prompt,
         max_steps=config.max_steps,
@@ -180,7 +182,7 @@ def online_row(name: str, results: list[TaskResult], episodes: dict[str, Traject
 
 def step_latency(step: Step) -> float:
     """Seconds from observation to the next: prompt, model, action and observation."""
-    keys = ("prompt_s", "model_s", "execute_s", "action_s", "observe_s")
+    keys = ("prompt_s", "screen_s", "model_s", "execute_s", "action_s", "observe_s")
     return sum(step.timings.get(k, 0.0) for k in keys)
 
 

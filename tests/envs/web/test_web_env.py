@@ -229,3 +229,14 @@ def test_a_step_with_screens_on_keeps_a_picture_of_the_page(web, site, tmp_path)
     assert all(i.size == web.config.viewport for i in images)
     assert all(i.convert("L").getextrema()[0] < 100 for i in images)  # text on a light page
     assert ImageChops.difference(images[0], images[1]).getbbox() is not None  # "Ada" typed
+
+
+def test_controls_are_placed_where_the_browser_lays_them_out(web, site):
+    obs, _ = web.reset(options={"url": site})
+    name = obs.find("Name", "textbox")
+    boxes = web.control_boxes([name.label, "99999"])
+    laid_out = web.page.get_by_role("textbox", name="Name").bounding_box()
+    x, y, width, height = boxes[name.label]
+    assert list(boxes) == [name.label]
+    assert abs(x - laid_out["x"]) <= 1 and abs(y - laid_out["y"]) <= 1
+    assert abs(width - laid_out["width"]) <= 1 and abs(height - laid_out["height"]) <= 1

@@ -166,3 +166,21 @@ def test_a_step_with_screens_on_keeps_a_picture_of_the_window(writer, letter, tm
     assert all(i.convert("L").getextrema() == (0, 255) for i in images)  # not a blank screen
     assert ImageChops.difference(images[0], images[1]).getbbox() is not None  # the selection
     assert all(s.timings["capture_s"] > 0 for s in trajectory.steps)
+
+
+def test_controls_are_placed_and_marked_on_the_screen(writer, letter):
+    import base64
+    import io
+
+    from PIL import Image
+
+    from openlam.envs.screens import MARK_COLOUR, marked_screen
+
+    obs, _ = writer.reset(options={"template": letter})
+    bold = obs.find("Bold", "toggle button")
+    (x, y, width, height) = writer.control_boxes([bold.label, "99999"])[bold.label]
+    stack = writer.config.stack
+    assert 0 <= x < stack.width and 0 < y < stack.height and 10 < width < 80 and 10 < height < 80
+    uri = marked_screen(writer, [bold.label])
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
+    assert image.getpixel((x, y + height // 2)) == MARK_COLOUR  # the outline's left edge

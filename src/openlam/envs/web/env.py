@@ -201,6 +201,30 @@ class WebEnv:
         with self.chromium.watchdog(self.config.step_timeout_s):
             return self.page.screenshot(type="png")
 
+    def control_boxes(self, labels: list[str]) -> dict[str, tuple[int, int, int, int]]:
+        """Where the last observation's controls are in the screenshot (x, y, width,
+        height in CSS pixels of the viewport), by label; one the page does not lay out (or
+        an unknown label) is left out."""
+        out = {}
+        with self.chromium.watchdog(self.config.step_timeout_s):
+            for label in labels:
+                node = self._targets.get(label)
+                box = None if node is None else self._border_box(node)
+                if box is not None:
+                    out[label] = box
+        return out
+
+    def _border_box(self, node: int) -> tuple[int, int, int, int] | None:
+        try:
+            quad = self._cdp.send("DOM.getBoxModel", {"backendNodeId": node})["model"]["border"]
+        except PlaywrightError as exc:
+            if "box model" not in str(exc):
+                raise
+            return None  # an element with no layout box (hidden, detached) has no place
+        xs, ys = quad[0::2], quad[1::2]
+        x, y = round(min(xs)), round(min(ys))
+        return x, y, round(max(xs)) - x, round(max(ys)) - y
+
     def close(self) -> None:
         """Close Chromium, remove its profile, and stop Playwright if this env started it."""
         self._stop_browser()

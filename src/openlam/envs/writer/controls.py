@@ -328,14 +328,24 @@ def wheel(control: Found, display: str, distance: int) -> None:
     )
 
 
-def _center(control: Found) -> tuple[int, int]:
+def screen_box(control: Found) -> tuple[int, int, int, int] | None:
+    """Where a control is on the display (x, y, width, height); None when it has no visible
+    extent there."""
     component = control.accessible.get_component_iface()
     if component is None:
-        raise ControlError(f"{control.name!r} has no position on screen")
+        return None
     box = component.get_extents(Atspi.CoordType.SCREEN)
     if box.width <= 0 or box.height <= 0:
-        raise ControlError(f"{control.name!r} is not visible on screen")
-    return box.x + box.width // 2, box.y + box.height // 2
+        return None
+    return box.x, box.y, box.width, box.height
+
+
+def _center(control: Found) -> tuple[int, int]:
+    box = screen_box(control)
+    if box is None:
+        raise ControlError(f"{control.name!r} has no visible position on screen")
+    x, y, width, height = box
+    return x + width // 2, y + height // 2
 
 
 # -- keys ------------------------------------------------------------------------------

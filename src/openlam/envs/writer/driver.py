@@ -126,6 +126,17 @@ class Driver:
             "timings": {"controls_s": controls_s, "document_s": time.monotonic() - start},
         }
 
+    def boxes(self, labels: list[str]) -> dict[str, list[int]]:
+        """Where the controls of the last observation are on the display, by label; a
+        control with no visible extent (or a label it does not have) is left out."""
+        out = {}
+        known = {str(i) for i in range(1, len(self.found) + 1)}
+        for label in (label for label in labels if label in known):
+            box = controls.screen_box(self._control(label))
+            if box is not None:
+                out[label] = list(box)
+        return out
+
     def act(self, function: str, args: dict[str, Any], label: str | None) -> dict[str, Any]:
         self._need_doc()
         if function in UI_FUNCTIONS:

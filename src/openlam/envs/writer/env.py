@@ -220,6 +220,12 @@ class WriterEnv:
             raise AppGone("the application is not running: no screen to take")
         return png_bytes(ImageGrab.grab(xdisplay=self.stack.display))
 
+    def control_boxes(self, labels: list[str]) -> dict[str, tuple[int, int, int, int]]:
+        """Where the last observation's controls are in the screenshot (x, y, width,
+        height), by label; one not visible on the display is left out."""
+        reply = self.driver.request("boxes", labels=labels)
+        return {label: tuple(box) for label, box in reply.items()}
+
     # -- internals ---------------------------------------------------------------------
 
     def _open(self, template: Path) -> dict[str, Any]:
