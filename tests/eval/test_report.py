@@ -57,7 +57,21 @@ def _online(model: str, succeeded: int, latencies: list[float]) -> OnlineRow:
     )
 
 
-def _step(index: int, output: str) -> TraceStep:
+def _screen() -> str:
+    """A small window picture as the trace viewer embeds it."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (320, 240), "white")
+    ImageDraw.Draw(image).rectangle((20, 20, 200, 60), fill="navy")
+    out = io.BytesIO()
+    image.save(out, "WEBP")
+    return "data:image/webp;base64," + base64.b64encode(out.getvalue()).decode()
+
+
+def _step(index: int, output: str, screens: bool = False) -> TraceStep:
     return TraceStep(
         index=index,
         controls=["[1] Bold (button)", "[2] Italic (button)"],
@@ -67,6 +81,8 @@ def _step(index: int, output: str) -> TraceStep:
         seconds={"model": 0.35, "action": 0.05},
         document_before="Dear Sir,",
         document_after="**Dear Sir,**",
+        screen_before=_screen() if screens else None,
+        screen_after=_screen() if screens else None,
     )
 
 
@@ -115,7 +131,7 @@ def report() -> EvalReport:
                 request="Make the greeting bold",
                 success=True,
                 reason="the document matches",
-                steps=[_step(0, "select the greeting"), _step(1, EVIL)],
+                steps=[_step(0, "select the greeting", screens=True), _step(1, EVIL)],
             ),
             Trace(
                 model=MODELS[0],
@@ -164,7 +180,8 @@ def test_json_round_trip(report, tmp_path):
 def test_html_is_self_contained_and_escaped(report, tmp_path):
     page = write_report(report, tmp_path)["html"].read_text()
     assert EVIL not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert not re.search(r"https?://|<link rel=\"stylesheet\"|\bsrc=", page)
+    # Images are embedded (data: URIs); nothing is fetched from anywhere else.
+    assert not re.search(r"https?://|<link rel=\"stylesheet\"|\bsrc=\"(?!data:)", page)
     for table_id in ("training", "plans", "offline", "online", "family"):
         assert f'<table id="table-{table_id}">' in page
 
@@ -218,6 +235,11 @@ def _check_page(page) -> None:
         assert box and box["width"] > 0 and box["height"] > 0
     cards = page.locator("#trace-0 .step")
     expect(cards).to_have_count(2)
+    screens = cards.nth(0).locator(".screens img")
+    expect(screens).to_have_count(2)
+    expect(screens.nth(0)).to_be_visible()
+    assert screens.nth(0).evaluate("img => img.complete && img.naturalWidth") == 320
+    expect(cards.nth(1).locator(".screens")).to_have_count(0)
     expect(cards.nth(0)).to_contain_text("select the greeting")
     expect(cards.nth(1).locator("pre.output")).to_have_text(EVIL)
     expect(page.locator("#trace-1")).to_be_hidden()
