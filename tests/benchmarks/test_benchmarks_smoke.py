@@ -186,3 +186,11 @@ def test_agent_latency(tmp_path):
 def test_constrained_decoding(tmp_path):
     stdout = run_benchmark(tmp_path, "constrained_decoding.py", "--smoke")
     assert "llguidance (full step grammar): compile" in stdout
+
+
+@pytest.mark.writer
+def test_screen_capture(tmp_path):
+    out = tmp_path / "screens.json"
+    run_benchmark(tmp_path, "screen_capture.py", "--episodes", "1", "--out", out)
+    figures = json.loads(out.read_text())
+    assert figures["writer"]["capture_median_s"] > 0 and figures["web"]["capture_median_s"] > 0
