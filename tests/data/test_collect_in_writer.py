@@ -134,6 +134,27 @@ def test_checker_and_llm_judge_in_one_collection_and_samples_load(tmp_path):
     assert {by_id[i].split for i in train["task_id"]} == {"train"}
 
 
+@pytest.mark.parametrize("images", [True, False])
+def test_a_judge_that_takes_images_is_sent_the_screens_and_one_that_does_not_is_not(
+    tmp_path, images
+):
+    from openlam.models.config import ModelConfig
+    from tests.agent.test_screens import _Recorder, recording_endpoint
+
+    tasks = instantiate_library(2, families=["writer/bold-word-v1"])[:1]
+    with recording_endpoint() as url:
+        judge = ModelConfig(backend="openai", model="judge", base_url=url, images=images)
+        config = CollectConfig(out_dir=tmp_path, in_process=True, judge_model=judge)
+        (result,) = collect(config, tasks, Console(quiet=True))
+    assert result.judge.verdict == "yes" and result.judge.saw_screens is images
+    (sent,) = _Recorder.bodies
+    user = sent["messages"][1]["content"]
+    pictures = [p for p in user if p["type"] == "image_url"] if images else []
+    assert isinstance(user, list) is images and len(pictures) == (2 if images else 0)
+    screens = sorted(p.name for p in (tmp_path / "trajectories").glob("*.screens/*"))
+    assert screens == ["final.png", "step000.png"]  # kept either way, by default
+
+
 def test_collect_with_the_default_model_as_judge_behind_openlam_serve(tmp_path):
     """The real commands: `openlam serve` with SmolLM2, `openlam data collect --judge-url`."""
     import socket

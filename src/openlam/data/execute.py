@@ -27,7 +27,8 @@ class ExpertConfig(BaseModel):
 
     kind: ExpertKind = "noisy-oracle"
     noise: NoiseConfig = NoiseConfig()
-    agent: AgentConfig = AgentConfig()
+    # The first and last screens are kept by default: the judge and the trace viewer use them.
+    agent: AgentConfig = AgentConfig(screens="ends")
 
 
 class TaskResult(Record):
