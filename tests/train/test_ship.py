@@ -34,7 +34,7 @@ def online(path, success: int, tasks: int = 10):
         model="lam",
         tasks=tasks,
         succeeded=success,
-        success_rate=success / tasks,
+        success_rate=100 * success / tasks,
         completion_time=3.0,
         steps_per_task=2.5,
         step_latency=0.8,
@@ -53,7 +53,7 @@ def test_an_adapter_ships_with_its_result_and_a_model_card(tmp_path, package):
     )
     meta = read_meta(folder)
     assert meta.base_model == "smollm2"
-    assert meta.metrics["heldout_online"]["success_rate"] == 0.7
+    assert meta.metrics["heldout_online"]["success_rate"] == 70.0
     card = (folder / "README.md").read_text()
     assert "70.0% (7/10)" in card and "`writer/page-margin-v1`" in card
     assert shipped.is_shipped("writer-lam") and shipped.default_model("writer") == "writer-lam"

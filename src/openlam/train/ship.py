@@ -95,8 +95,8 @@ def _check_better(name: str, result: OnlineRow) -> None:
         )
     if result.success_rate <= before.get("success_rate", -1.0):
         raise TrainingError(
-            f"held-out success {result.success_rate:.1%} is not better than the shipped "
-            f"{name}'s {before['success_rate']:.1%}; it stays"
+            f"held-out success {result.success_rate:.1f}% is not better than the shipped "
+            f"{name}'s {before['success_rate']:.1f}%; it stays"
         )
 
 
@@ -128,7 +128,7 @@ def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
         "",
         "| success | steps per task | step latency | completion time |",
         "|---|---|---|---|",
-        f"| {result.success_rate:.1%} ({result.succeeded}/{result.tasks}) | "
+        f"| {result.success_rate:.1f}% ({result.succeeded}/{result.tasks}) | "
         f"{result.steps_per_task:.1f} | {result.step_latency:.2f} s | "
         f"{result.completion_time:.1f} s |",
         "",
