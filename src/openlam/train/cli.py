@@ -204,6 +204,9 @@ def ship_command(
         Path("runs/eval/online/online.jsonl"), help="The online evaluation on held-out tasks."
     ),
     row: str = typer.Option(..., help="The checkpoint's row (model name) in that file."),
+    requests: Path = typer.Option(
+        None, help="Its online evaluation on the hand-written requests (same row name)."
+    ),
 ) -> None:
     """Put a trained adapter into the package as the shipped model, with its held-out result
     and a model card; refused unless it beats the shipped one on the same protocol."""
@@ -211,7 +214,7 @@ def ship_command(
     from openlam.train.ship import ship
 
     try:
-        folder = ship(checkpoint, name, online, row)
+        folder = ship(checkpoint, name, online, row, requests)
     except TrainingError as exc:
         console.print(f"[red]not shipped: {exc}[/red]")
         raise typer.Exit(1) from exc

@@ -19,13 +19,16 @@ from openlam.train.checkpoint import DEFAULT_BASE, TrainingError, read_meta, wri
 
 MAX_WEIGHTS_MB = 25.0
 WEIGHTS = "adapter_model.safetensors"
+# The figures of a training phase the card lists, where the phase recorded them.
+PHASE_FIGURES = ("examples", "steps", "seconds", "tokens_per_second", "first_loss", "last_loss")
 # Below this held-out success a family is listed as one the model cannot do.
 WEAK_FAMILY = 0.5
 
 
-def ship(checkpoint: Path, name: str, online: Path, row: str) -> Path:
+def ship(checkpoint: Path, name: str, online: Path, row: str, requests: Path | None = None) -> Path:
     """Copy the adapter at `checkpoint` into the package as `name`, with the result `row`
-    of the online evaluation file `online`; returns the package folder."""
+    of the online evaluation file `online` (and of `requests`, an online evaluation on
+    hand-written requests, when given); returns the package folder."""
     meta = read_meta(checkpoint)
     if meta is None or meta.kind != "adapter":
         raise TrainingError(f"{checkpoint} is not an adapter checkpoint of openlam")
@@ -45,6 +48,7 @@ def ship(checkpoint: Path, name: str, online: Path, row: str) -> Path:
     for file in ("adapter_config.json", WEIGHTS):
         shutil.copyfile(checkpoint / file, folder / file)
     heldout = result.model_dump(exclude={"step_latencies", "schema_version"})
+    on_requests = _row(requests, row) if requests is not None else None
     chain = lineage(checkpoint)
     shipped = meta.model_copy(
         update={
@@ -53,11 +57,13 @@ def ship(checkpoint: Path, name: str, online: Path, row: str) -> Path:
             "metrics": {
                 **meta.metrics,
                 "heldout_online": heldout,
+                **({"requests_online": _summary(on_requests)} if on_requests is not None else {}),
                 "phases": {m.phase: m.metrics for m in reversed(chain)},
             },
         }
     )
-    (folder / "README.md").write_text(model_card(name, shipped, result, weights_mb))
+    card = model_card(name, shipped, result, weights_mb, on_requests)
+    (folder / "README.md").write_text(card)
     write_meta(folder, shipped)
     return folder
 
@@ -100,7 +106,13 @@ def _check_better(name: str, result: OnlineRow) -> None:
         )
 
 
-def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
+def _summary(row: OnlineRow) -> dict:
+    return row.model_dump(exclude={"step_latencies", "schema_version", "by_family"})
+
+
+def model_card(
+    name: str, meta, result: OnlineRow, weights_mb: float, requests: OnlineRow | None = None
+) -> str:
     """The model card: what it is, what it was trained on, its held-out result, its limits."""
     app = SHIPPED[name][1]
     weak = sorted(
@@ -117,6 +129,7 @@ def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
         "## Training",
         "",
         "- phases: " + ", ".join(meta.metrics.get("phases", {}) or [meta.phase]),
+        *[_phase_line(phase, m) for phase, m in meta.metrics.get("phases", {}).items()],
         f"- prompt variant: {meta.prompt_variant or 'call'}",
         "- data files (sha256):",
         *[f"  - `{Path(file).name}`: `{digest[:16]}`" for file, digest in meta.data.items()],
@@ -131,6 +144,13 @@ def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
         f"| {result.success_rate:.1f}% ({result.succeeded}/{result.tasks}) | "
         f"{result.steps_per_task:.1f} | {result.step_latency:.2f} s | "
         f"{result.completion_time:.1f} s |",
+        *_requests_lines(requests),
+        "",
+        "By family (succeeded / tasks):",
+        "",
+        "| family | succeeded |",
+        "|---|---|",
+        *[f"| `{f}` | {r.succeeded}/{r.tasks} |" for f, r in sorted(result.by_family.items())],
         "",
         "## What it cannot do",
         "",
@@ -140,3 +160,18 @@ def model_card(name: str, meta, result: OnlineRow, weights_mb: float) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _phase_line(phase: str, metrics: dict) -> str:
+    parts = [f"{k.replace('_', ' ')} {metrics[k]}" for k in PHASE_FIGURES if k in metrics]
+    return f"  - {phase}: " + (", ".join(parts) or "(no figures recorded)")
+
+
+def _requests_lines(row: OnlineRow | None) -> list[str]:
+    if row is None:
+        return []
+    return [
+        "",
+        f"On {row.tasks} separately written requests (people's own wording, on the same "
+        f"held-out documents): {row.success_rate:.1f}% ({row.succeeded}/{row.tasks}).",
+    ]
