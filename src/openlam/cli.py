@@ -281,7 +281,11 @@ def data_collect(
     from openlam.data.collect import CollectConfig, collect
     from openlam.data.execute import ExpertConfig
     from openlam.data.experts import NoiseConfig
-    from openlam.data.instantiate import instantiate_library, instantiate_plan
+    from openlam.data.instantiate import (
+        instantiate_library,
+        instantiate_miniwob,
+        instantiate_plan,
+    )
     from openlam.data.plan_mining import TaskPlan
     from openlam.models.config import ModelConfig
     from openlam.records import read_jsonl
@@ -292,7 +296,7 @@ def data_collect(
     if app_name != "web" and web_split != "train":
         raise typer.BadParameter("--split is for web; Writer's library instantiates both splits")
     if app_name == "web":
-        tasks = _miniwob_tasks(family, n_per_family, seed, web_split)
+        tasks = instantiate_miniwob(n_per_family, web_split, seed, family or None)
     else:
         tasks = instantiate_library(n_per_family, seed=seed, families=family or None)
     if plans is not None:
@@ -321,21 +325,6 @@ def data_collect(
     )
     results = collect(config, tasks, console)
     _report_collection(results, tasks)
-
-
-def _miniwob_tasks(names: list[str] | None, n: int, seed: int, split: str):
-    """Instances of MiniWoB tasks on a split's seeds (default: those with a scripted expert)."""
-    from openlam.data.instantiate import Instantiation
-    from openlam.envs.web.env import WebEnv
-    from openlam.tasks.web import miniwob
-    from openlam.tasks.web.experts import SOLUTIONS
-
-    with WebEnv(miniwob.web_env_config()) as env:
-        instances = miniwob.instantiate(env, names or sorted(SOLUTIONS), n, split, seed)
-    return [
-        Instantiation(source="library", task=i.request, status="instantiated", instance=i)
-        for i in instances
-    ]
 
 
 def _report_collection(results, tasks) -> None:

@@ -15,4 +15,4 @@ def test_a_shipped_config_loads(path):
 
 
 def test_the_configs_are_found():
-    assert {p.name for p in CONFIGS} >= {"demo.yaml", "gpu.yaml", "writer-lam.yaml"}
+    assert {p.name for p in CONFIGS} >= {"demo.yaml", "gpu.yaml", "writer-lam.yaml", "web-lam.yaml"}

@@ -178,3 +178,20 @@ def instantiate_library(
             for i in instances
         ]
     return out
+
+
+def instantiate_miniwob(
+    n_per_task: int, split: str, seed: int = 0, tasks: list[str] | None = None
+) -> list[Instantiation]:
+    """MiniWoB++ instances on a split's page seeds, of the given tasks (default: every task
+    with a scripted expert); each page is opened once in Chromium to read its request."""
+    from openlam.envs.web.env import WebEnv
+    from openlam.tasks.web import miniwob
+    from openlam.tasks.web.experts import SOLUTIONS
+
+    with WebEnv(miniwob.web_env_config()) as env:
+        instances = miniwob.instantiate(env, tasks or sorted(SOLUTIONS), n_per_task, split, seed)
+    return [
+        Instantiation(source="library", task=i.request, status="instantiated", instance=i)
+        for i in instances
+    ]

@@ -29,8 +29,12 @@ class PlansStage(Strict):
 
 
 class CollectStage(Strict):
-    per_family: int = Field(12, ge=1, description="library instances of each family")
-    families: list[str] | None = None
+    per_family: int = Field(
+        12, ge=1, description="library instances of each family (web: training seeds per task)"
+    )
+    families: list[str] | None = Field(
+        None, description="Writer family ids, or MiniWoB task names (default: all with an expert)"
+    )
     expert: ExpertKind = "noisy-oracle"
     noise: NoiseConfig = Field(NoiseConfig(), description="the noisy oracle's error rates")
     prompt_variant: Literal["call", "full", "compact", "react"] = "call"
@@ -80,6 +84,11 @@ class PipelineConfig(Strict):
     """Every stage's settings, and where the run lives."""
 
     title: str = "openlam run"
+    app: Literal["writer", "web"] = Field(
+        "writer",
+        description="writer: every stage; web: MiniWoB++ in Chromium, no help pages to mine, "
+        "so no plans, phase 1 or plan evaluation, and online the MiniWoB protocol",
+    )
     out: Path = Path("runs/pipeline")
     workers: int = Field(2, ge=1, description="Writer stacks (Ray actors) for collection and eval")
     ray_address: str | None = None

@@ -75,7 +75,8 @@ def _settings(config: PipelineConfig, seconds: float) -> dict[str, str]:
         "base model": t.base,
         "device": t.device,
         "expert": c.expert,
-        "collection": f"{c.per_family} instances per family, {config.workers} Writer worker(s)",
+        "collection": f"{config.app}: {c.per_family} instances per family, "
+        f"{config.workers} worker(s)",
         "offline eval": f"{e.offline_steps or 'all'} held-out steps (whole tasks)",
         "online eval": f"{e.online_per_family} held-out instance(s) per family, "
         f"at most {e.online_max_steps} steps",

@@ -61,22 +61,25 @@ def stages(config: PipelineConfig, layout: Layout, console: Console) -> list[Sta
     from openlam.pipeline import steps
 
     c, s = config, steps
+    phases = s.phases_of(c)
     train = [
         Stage(
             f"train {phase}",
             layout.phase(phase),
             lambda phase=phase: s.train_phase(phase, c, layout, console),
             s.phase_settings(phase, c),
-            s.phase_inputs(phase, layout),
+            s.phase_inputs(phase, c, layout),
         )
-        for phase in PHASES
+        for phase in phases
     ]
-    policies = [layout.phase(p) / "meta.json" for p in POLICY_NAMES]
+    policies = [layout.phase(p) / "meta.json" for p in POLICY_NAMES if p in phases]
     samples = [layout.samples / "test.jsonl"]
+    writer = c.app == "writer"
+    plans = Stage(
+        "plans", layout.plans, lambda: s.mine_plans(c, layout, console), c.plans.model_dump()
+    )
     return [
-        Stage(
-            "plans", layout.plans, lambda: s.mine_plans(c, layout, console), c.plans.model_dump()
-        ),
+        *([plans] if writer else []),
         Stage(
             "collect",
             layout.collect,
@@ -91,12 +94,18 @@ def stages(config: PipelineConfig, layout: Layout, console: Console) -> list[Sta
             s.eval_settings(c),
             policies + samples,
         ),
-        Stage(
-            "eval plans",
-            layout.eval / "plans",
-            lambda: s.eval_plans(c, layout),
-            s.eval_settings(c),
-            [layout.phase("plan") / "meta.json", layout.plans / "plans.jsonl"],
+        *(
+            [
+                Stage(
+                    "eval plans",
+                    layout.eval / "plans",
+                    lambda: s.eval_plans(c, layout),
+                    s.eval_settings(c),
+                    [layout.phase("plan") / "meta.json", layout.plans / "plans.jsonl"],
+                )
+            ]
+            if writer
+            else []
         ),
         Stage(
             "eval online",
@@ -115,7 +124,7 @@ def stages(config: PipelineConfig, layout: Layout, console: Console) -> list[Sta
                     [*policies, c.eval.online_requests],
                 )
             ]
-            if c.eval.online_requests is not None
+            if c.eval.online_requests is not None and writer
             else []
         ),
     ]

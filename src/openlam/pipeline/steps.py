@@ -41,11 +41,18 @@ def collect_expert(config: PipelineConfig, layout: Layout, console: Console) -> 
     from openlam.agent.prompt import PromptConfig
     from openlam.data.collect import CollectConfig, collect
     from openlam.data.execute import ExpertConfig
-    from openlam.data.instantiate import instantiate_library
+    from openlam.data.instantiate import TEST_SHARE, instantiate_library, instantiate_miniwob
     from openlam.data.samples import build_samples
 
     c = config.collect
-    tasks = instantiate_library(c.per_family, seed=c.seed, families=c.families)
+    if config.app == "web":
+        # A fifth as many held-out seeds as training ones, for the offline evaluation, as
+        # the Writer library holds a fifth of its instances out.
+        n_test = max(1, round(c.per_family * TEST_SHARE))
+        tasks = instantiate_miniwob(c.per_family, "train", c.seed, c.families)
+        tasks += instantiate_miniwob(n_test, "test", c.seed, c.families)
+    else:
+        tasks = instantiate_library(c.per_family, seed=c.seed, families=c.families)
     prompt = PromptConfig(variant=c.prompt_variant, max_controls=c.max_controls)
     agent = AgentConfig(prompt=prompt, screens=c.screens)
     expert = ExpertConfig(kind=c.expert, noise=c.noise, agent=agent)
@@ -56,9 +63,11 @@ def collect_expert(config: PipelineConfig, layout: Layout, console: Console) -> 
     console.print(counts)
 
 
-def phase_inputs(phase: str, layout: Layout) -> list:
+def phase_inputs(phase: str, config: PipelineConfig, layout: Layout) -> list:
     """The files a phase reads: its data and the checkpoint it starts from."""
     start = {"imitate": "plan", "explore": "imitate", "reward": "explore", "optimize": "explore"}
+    if phase == "imitate" and config.app == "web":
+        return [layout.samples / "train.jsonl"]
     data = {
         "plan": [layout.plans / "plans.jsonl"],
         "imitate": [layout.samples / "train.jsonl"],
@@ -82,6 +91,8 @@ def train_phase(phase: str, config: PipelineConfig, layout: Layout, console: Con
     t, out, log = config.train, layout.phase(phase), console.print
     prev = {"plan": t.base, "imitate": "plan", "explore": "imitate"}.get(phase, "explore")
     start = prev if phase == "plan" else str(layout.phase(prev))
+    if phase == "imitate" and config.app == "web":
+        start = t.base  # no help pages, no phase 1: imitation starts from the base model
     train_samples = layout.samples / "train.jsonl"
     if phase == "plan":
         phases.train_plan(layout.plans / "plans.jsonl", start, out, _tc(t.plan, t), log)
@@ -137,8 +148,16 @@ def policies(config: PipelineConfig, layout: Layout) -> list[NamedModel]:
     phases = [
         parse_named(f"{name}={layout.phase(p)}", device, t.threads)
         for p, name in POLICY_NAMES.items()
+        if p in phases_of(config)
     ]
     return [base, *phases]
+
+
+def phases_of(config: PipelineConfig) -> tuple[str, ...]:
+    """The training phases a run has: all four, or on the web (no help pages) no phase 1."""
+    from openlam.pipeline.run import PHASES
+
+    return PHASES if config.app == "writer" else tuple(p for p in PHASES if p != "plan")
 
 
 def eval_settings(config: PipelineConfig) -> dict[str, Any]:
@@ -178,6 +197,7 @@ def eval_online(
     e = config.eval
     online = OnlineConfig(
         out_dir=layout.eval / ("requests" if requests else "online"),
+        app=config.app,
         per_family=e.online_per_family,
         families=e.online_families,
         seed=e.seed,
@@ -185,7 +205,9 @@ def eval_online(
         max_steps=e.online_max_steps,
         max_new_tokens=e.max_new_tokens,
         max_controls=config.collect.max_controls,
-        expert=config.collect.expert if e.expert_row else None,
+        # On the web every MiniWoB task is run, most without a scripted expert: the expert's
+        # own table is its collection.
+        expert=config.collect.expert if e.expert_row and config.app == "writer" else None,
         traces_per_model=e.traces_per_model,
         screens=e.screens,
         **_workers(config),
