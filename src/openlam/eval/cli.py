@@ -138,7 +138,7 @@ def online(
         _models(model, device, threads, verbose), held_out_tasks(config), config, console
     )
     cols = ["tasks", "success_rate", "completion_time", "steps_per_task", "step_latency"]
-    _print_rows(rows, [*cols, "application_errors"])
+    _print_rows(rows, [*cols, "step_latency_median", "application_errors"])
 
 
 @app.command("miniwob")

@@ -10,6 +10,7 @@ so an interrupted evaluation resumes where it stopped.
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 from typing import Literal
 
@@ -174,6 +175,7 @@ def online_row(name: str, results: list[TaskResult], episodes: dict[str, Traject
         completion_time=mean([r.seconds.get("execute", 0.0) for r in ran]),
         steps_per_task=mean([r.steps for r in ran]),
         step_latency=mean(latencies),
+        step_latency_median=round(statistics.median(latencies), 2) if latencies else None,
         application_errors=sum(r.reason == "application error" for r in results),
         by_family=dict(sorted(by_family.items())),
         step_latencies=[round(x, 3) for x in latencies],

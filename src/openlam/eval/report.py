@@ -66,6 +66,7 @@ ONLINE_METRICS = (
     Metric("Task completion time (s)", "completion_time", ".2f", False),
     Metric("Steps per task", "steps_per_task", ".2f", False),
     Metric("Average step latency (s)", "step_latency", ".2f", False),
+    Metric("Median step latency (s)", "step_latency_median", ".2f", False),
     Metric("Application errors", "application_errors", "d", False),
 )
 
@@ -164,10 +165,12 @@ def _metric_table(
     body = [lead] if lead and rows else []
     best: list[frozenset[int]] = [frozenset() for _ in body]
     for m in metrics:
-        cells = [format(getattr(r, m.field), m.fmt) for r in rows]
+        values = [getattr(r, m.field) for r in rows]
+        cells = [MISSING if v is None else format(v, m.fmt) for v in values]
         body.append((m.label, *cells))
         # Compare what is shown, so two cells that read the same are both bold or neither.
-        best.append(_best([float(c) for c in cells], m.higher_is_better))
+        shown = [None if c == MISSING else float(c) for c in cells]
+        best.append(_best(shown, m.higher_is_better))
     return Table(
         key,
         title,

@@ -55,6 +55,7 @@ class OnlineRow(Record):
     completion_time: float = Field(description="mean seconds per task, execution only")
     steps_per_task: float
     step_latency: float = Field(description="mean seconds per step: model, parse and action")
+    step_latency_median: float | None = Field(None, description="the median of the same")
     application_errors: int = 0
     by_family: dict[str, FamilyResult] = Field(default_factory=dict)
     step_latencies: list[float] = Field(default_factory=list, description="every step, for plots")
