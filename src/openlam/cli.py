@@ -333,14 +333,15 @@ def _report_collection(results, tasks) -> None:
     from openlam.data.judge import agreement
 
     filtered = Counter(t.reason for t in tasks if t.status == "filtered")
-    table = Table("family", "succeeded", "failed", "s / task")
+    table = Table("family", "succeeded", "failed", "steps / success", "s / task")
     by_family: dict[str, list] = {}
     for r in results:
         by_family.setdefault(r.family, []).append(r)
     for name, rows in sorted(by_family.items()):
-        ok = sum(r.success for r in rows)
+        ok = [r for r in rows if r.success]
+        steps = f"{sum(r.steps for r in ok) / len(ok):.1f}" if ok else "-"
         seconds = sum(sum(r.seconds.values()) for r in rows) / len(rows)
-        table.add_row(name, str(ok), str(len(rows) - ok), f"{seconds:.1f}")
+        table.add_row(name, str(len(ok)), str(len(rows) - len(ok)), steps, f"{seconds:.1f}")
     console.print(table)
     ok = sum(r.success for r in results)
     console.print(
