@@ -184,3 +184,10 @@ def test_controls_are_placed_and_marked_on_the_screen(writer, letter):
     uri = marked_screen(writer, [bold.label])
     image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
     assert image.getpixel((x, y + height // 2)) == MARK_COLOUR  # the outline's left edge
+
+
+def test_a_chart_left_in_edit_mode_does_not_stop_the_next_reset(writer, letter):
+    obs, _ = writer.reset(options={"template": letter})
+    obs = _act(writer, f'click_input(label="{obs.find("Chart", "push button").label}")')
+    obs, _ = writer.reset(options={"template": letter})
+    assert obs.find("Bold", "toggle button") is not None

@@ -113,10 +113,18 @@ def close_all(desktop: Any, keep: Any = None) -> None:
     while components.hasMoreElements():
         docs.append(components.nextElement())
     for doc in docs:
-        if keep is not None and doc == keep:
+        if (keep is not None and doc == keep) or _embedded(doc):
             continue
         doc.setModified(False)
         doc.close(True)
+
+
+def _embedded(doc: Any) -> bool:
+    """A chart or formula being edited in place shows up as a component of its own, but it
+    belongs to the document that holds it: soffice vetoes closing it on its own, and it
+    closes with its holder."""
+    parent = getattr(doc, "getParent", None)
+    return parent is not None and parent() is not None
 
 
 def load(desktop: Any, path: Path, reuse: Any = None) -> Any:
