@@ -191,3 +191,16 @@ def test_a_chart_left_in_edit_mode_does_not_stop_the_next_reset(writer, letter):
     obs = _act(writer, f'click_input(label="{obs.find("Chart", "push button").label}")')
     obs, _ = writer.reset(options={"template": letter})
     assert obs.find("Bold", "toggle button") is not None
+
+
+def test_the_print_preview_is_observed_and_an_api_action_there_is_an_error(writer, letter):
+    obs, _ = writer.reset(options={"template": letter})
+    preview = next(c for c in obs.controls if "Preview" in c.name)
+    obs, *_ = writer.step(f'click_input(label="{preview.label}")')
+    assert obs.last_result.ok and obs.document.selection is None
+    obs, *_ = writer.step("insert_table(rows=2, columns=2)")
+    assert "print preview" in obs.last_result.error
+    closing = next(c for c in obs.controls if "Close Preview" in c.name)
+    obs = _act(writer, f'click_input(label="{closing.label}")')
+    obs = _act(writer, 'select_text(text="Portsmouth")')
+    assert obs.document.selection.text == "Portsmouth"

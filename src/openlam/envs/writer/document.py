@@ -246,8 +246,18 @@ def _table(table: Any, index: int) -> dict[str, Any]:
     }
 
 
+def has_text_view(doc: Any) -> bool:
+    """Whether the window shows the text with its cursor and selection (not, for example,
+    the print preview, whose view has neither)."""
+    controller = doc.getCurrentController()
+    return controller is not None and hasattr(controller, "getViewCursor")
+
+
 def _selection(doc: Any) -> dict[str, Any] | None:
-    selection = doc.getCurrentController().getSelection()
+    if not has_text_view(doc):
+        return None
+    controller = doc.getCurrentController()
+    selection = controller.getSelection()
     if selection is None:
         return None
     if selection.supportsService("com.sun.star.text.TextTableCursor"):  # a range of cells
@@ -256,7 +266,7 @@ def _selection(doc: Any) -> dict[str, Any] | None:
         text = "".join(selection.getByIndex(i).getString() for i in range(selection.getCount()))
     else:
         text = ""
-    cursor = doc.getCurrentController().getViewCursor()
+    cursor = controller.getViewCursor()
     cell = cursor.Cell if has_property(cursor, "Cell") else None
     return {"text": text[:MAX_TEXT], "in_table": cell.CellName if cell is not None else None}
 

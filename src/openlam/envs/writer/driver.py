@@ -197,6 +197,11 @@ class Driver:
                 )
             document.store(self.doc, Path(args["path"]), args["ext"])
             return f"saved to {args['path']}"
+        if not document.has_text_view(self.doc):
+            raise document.DocumentError(
+                f"{function} needs the document's text view, and the window shows another "
+                "view (such as the print preview): close that view first"
+            )
         if function not in API_FUNCTIONS:
             raise controls.ControlError(f"unknown function {function!r}")
         return API_FUNCTIONS[function](self.doc, **args)
