@@ -46,6 +46,25 @@ def tiny_base(folder):
     return str(build_tiny_model(folder, texts * 3, vocab_size=1000))
 
 
+def tiny_train_stage(base: str, train: TrainConfig) -> TrainStage:
+    """Every phase on a few examples, one short exploration and one PPO batch."""
+    return TrainStage(
+        base=base,
+        device="cpu",
+        plan=train,
+        imitate=train,
+        explore=ExploreStage(attempts=1, max_agent_steps=2, max_tasks=1, train=train),
+        reward=train.model_copy(update={"epochs": 1}),
+        optimize=OptimizeConfig(
+            train=train.model_copy(update={"scheduler": "constant"}),
+            samples_per_state=2,
+            max_new_tokens=8,
+            ppo_epochs=1,
+            max_states=2,
+        ),
+    )
+
+
 def tiny_config(tmp_path, base: str) -> PipelineConfig:
     train = TrainConfig(
         learning_rate=5e-3, epochs=2, batch_size=2, grad_accumulation=1, max_length=8192, limit=6
@@ -57,21 +76,7 @@ def tiny_config(tmp_path, base: str) -> PipelineConfig:
         in_process=True,
         plans=PlansStage(modules=["swriter"]),
         collect=CollectStage(per_family=5, families=[FAMILY], noise=NOISE),
-        train=TrainStage(
-            base=base,
-            device="cpu",
-            plan=train,
-            imitate=train,
-            explore=ExploreStage(attempts=1, max_agent_steps=2, max_tasks=1, train=train),
-            reward=train.model_copy(update={"epochs": 1}),
-            optimize=OptimizeConfig(
-                train=train.model_copy(update={"scheduler": "constant"}),
-                samples_per_state=2,
-                max_new_tokens=8,
-                ppo_epochs=1,
-                max_states=2,
-            ),
-        ),
+        train=tiny_train_stage(base, train),
         eval=EvalStage(
             plans=3,
             online_per_family=1,

@@ -8,19 +8,13 @@ from openlam.agent.prompt import system_prompt
 from openlam.data.experts import NoiseConfig
 from openlam.envs.web.actions import web_action_space
 from openlam.eval.report import load_report
-from openlam.pipeline.config import (
-    CollectStage,
-    EvalStage,
-    ExploreStage,
-    PipelineConfig,
-    TrainStage,
-)
+from openlam.pipeline.config import CollectStage, EvalStage, PipelineConfig
 from openlam.pipeline.run import run_pipeline
 from openlam.train.checkpoint import read_meta
 from openlam.train.config import TrainConfig
-from openlam.train.optimize import OptimizeConfig
 
 from ..train.conftest import build_tiny_model
+from .test_pipeline_in_writer import tiny_train_stage
 
 TASKS = ["click-test", "click-button"]
 # Premature finishes only: some training pages fail, for exploration and the reward model.
@@ -42,20 +36,7 @@ def test_the_web_pipeline_runs_from_collection_to_the_report(tmp_path):
         workers=1,
         in_process=True,
         collect=CollectStage(per_family=4, families=TASKS, noise=NOISE),
-        train=TrainStage(
-            base=base,
-            device="cpu",
-            imitate=train,
-            explore=ExploreStage(attempts=1, max_agent_steps=2, max_tasks=1, train=train),
-            reward=train,
-            optimize=OptimizeConfig(
-                train=train.model_copy(update={"scheduler": "constant"}),
-                samples_per_state=2,
-                max_new_tokens=8,
-                ppo_epochs=1,
-                max_states=2,
-            ),
-        ),
+        train=tiny_train_stage(base, train),
         eval=EvalStage(
             plans=None,
             online_per_family=1,

@@ -28,7 +28,7 @@ from openlam.agent.safety import Confirmer, SafetyConfig, refuse_all, sensitive_
 from openlam.agent.trajectory_log import TrajectoryStart, TrajectoryWriter
 from openlam.envs.base import Env
 from openlam.envs.screens import ScreenMode, ScreenRecorder, marked_screen
-from openlam.models.base import ModelError, TextModel
+from openlam.models.base import ModelError, TextModel, takes_images
 from openlam.records import Action, ActionResult, Observation, Status, Step, Trajectory
 
 
@@ -68,7 +68,7 @@ class Agent:
     ) -> Agent:
         """A model as the policy, prompted and limited as `config` says."""
         config = config or AgentConfig()
-        if config.prompt.screen and not getattr(model, "takes_images", False):
+        if config.prompt.screen and not takes_images(model):
             raise ValueError(f"{model.name} does not take images: it cannot be shown the screen")
         policy = ModelPolicy(
             model,

@@ -6,7 +6,6 @@ beside the deterministic checker's, never in place of it."""
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 from typing import Literal
@@ -14,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from openlam.agent.prompt import format_call
-from openlam.models.base import Message, TextModel
+from openlam.envs.screens import data_uri
+from openlam.models.base import Message, TextModel, takes_images
 from openlam.records import DocumentState, Trajectory
 
 Verdict = Literal["yes", "no", "unsure"]
@@ -50,7 +50,7 @@ def judge(
         f"Request: {trajectory.request}\n\nActions:\n{actions or '(none)'}\n\n"
         f"Document before:\n{describe(before)}\n\nDocument after:\n{describe(after)}"
     )
-    images = [png_uri(p) for p in screens] if screens and takes_images(model) else []
+    images = [data_uri(p.read_bytes()) for p in screens] if screens and takes_images(model) else []
     if images:
         user += "\n\nThe two images are the window before the first action and after the last."
     reply = model.generate(
@@ -61,16 +61,6 @@ def judge(
         max_new_tokens=max_new_tokens,
     ).text
     return parse_judgement(reply).model_copy(update={"saw_screens": bool(images)})
-
-
-def takes_images(model: TextModel) -> bool:
-    """Whether a model's endpoint takes images with the text."""
-    return bool(getattr(model, "takes_images", False))
-
-
-def png_uri(path: Path) -> str:
-    """A PNG file as a `data:` URI, as chat endpoints take images."""
-    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def parse_judgement(reply: str) -> Judgement:

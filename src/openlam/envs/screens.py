@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import time
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, get_args, runtime_checkable
 
 ScreenMode = Literal["never", "ends", "each"]
-SCREEN_MODES: tuple[str, ...] = ("never", "ends", "each")
+SCREEN_MODES: tuple[str, ...] = get_args(ScreenMode)
 
 
 @runtime_checkable
@@ -58,12 +58,16 @@ def draw_marks(png: bytes, boxes: dict[str, tuple[int, int, int, int]]) -> bytes
 
 def marked_screen(env: object, labels: list[str]) -> str:
     """The window now with the given controls marked, as a `data:` URI for a chat turn."""
-    import base64
-
     if not isinstance(env, TakesScreenshots) or not isinstance(env, PlacesControls):
         raise ScreenError(f"{type(env).__name__} cannot show its screen with marked controls")
-    png = draw_marks(env.screenshot(), env.control_boxes(labels))
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return data_uri(draw_marks(env.screenshot(), env.control_boxes(labels)))
+
+
+def data_uri(data: bytes, mime: str = "image/png") -> str:
+    """An image as a `data:` URI, as chat endpoints and self-contained pages take it."""
+    import base64
+
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
 class ScreenError(RuntimeError):
@@ -80,8 +84,6 @@ def png_bytes(image) -> bytes:
 def thumbnail_uri(path: Path, max_width: int = 800) -> str:
     """A screen file as a `data:` URI of a smaller WebP, for a page that must stay
     self-contained when its folder is moved (a 1280x1024 window becomes ~30 KB)."""
-    import base64
-
     from PIL import Image
 
     with Image.open(path) as image:
@@ -90,7 +92,7 @@ def thumbnail_uri(path: Path, max_width: int = 800) -> str:
             image = image.resize((max_width, round(image.height * max_width / image.width)))
         out = io.BytesIO()
         image.save(out, "WEBP", quality=70)
-    return "data:image/webp;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+    return data_uri(out.getvalue(), "image/webp")
 
 
 def screens_folder(trajectory: Path) -> Path:

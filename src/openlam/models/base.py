@@ -63,6 +63,11 @@ class TextModel(Protocol):
         ...
 
 
+def takes_images(model: TextModel) -> bool:
+    """Whether a model takes images with the text (an endpoint set to, `images: true`)."""
+    return bool(getattr(model, "takes_images", False))
+
+
 def text_turns(messages: list[Message], backend: str) -> list[dict[str, str]]:
     """The turns as role and text for a backend that reads text only; a turn with images is
     an error there, never dropped in silence."""

@@ -246,17 +246,17 @@ def _table(table: Any, index: int) -> dict[str, Any]:
     }
 
 
-def has_text_view(doc: Any) -> bool:
-    """Whether the window shows the text with its cursor and selection (not, for example,
-    the print preview, whose view has neither)."""
+def text_view(doc: Any) -> Any | None:
+    """The controller of the window's text view, with its cursor and selection; None when
+    the window shows another view (the print preview has neither)."""
     controller = doc.getCurrentController()
-    return controller is not None and hasattr(controller, "getViewCursor")
+    return controller if controller is not None and hasattr(controller, "getViewCursor") else None
 
 
 def _selection(doc: Any) -> dict[str, Any] | None:
-    if not has_text_view(doc):
+    controller = text_view(doc)
+    if controller is None:
         return None
-    controller = doc.getCurrentController()
     selection = controller.getSelection()
     if selection is None:
         return None

@@ -197,7 +197,7 @@ class Driver:
                 )
             document.store(self.doc, Path(args["path"]), args["ext"])
             return f"saved to {args['path']}"
-        if not document.has_text_view(self.doc):
+        if document.text_view(self.doc) is None:
             raise document.DocumentError(
                 f"{function} needs the document's text view, and the window shows another "
                 "view (such as the print preview): close that view first"
